@@ -1,0 +1,53 @@
+"""Listing filters of the section index pages, as plain functions over request parameters.
+
+Invalid values (``?year=abc``, an unknown state, a 10,000-character tag) are dropped, never
+raised: a listing always renders, showing what the valid filters select.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.text import slugify
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_SLUG = 100
+
+
+@dataclass(frozen=True)
+class ListingParams:
+    year: int | None = None
+    body: str = ""
+    state: str = ""
+    tag: str = ""
+    page: str = "1"
+
+    @property
+    def active(self):
+        return bool(self.year or self.body or self.state or self.tag)
+
+    def as_query(self, **overrides):
+        """The query string of these filters (without the page), for pagination links."""
+        values = {"year": self.year or "", "body": self.body, "state": self.state, "tag": self.tag}
+        values.update(overrides)
+        return "&".join(f"{key}={value}" for key, value in values.items() if value)
+
+
+def _clean_slug(value):
+    value = (value or "")[:MAX_SLUG]
+    return value if value and slugify(value) == value else ""
+
+
+def parse_params(query, state_keys=()):
+    """Read listing filters from a QueryDict, keeping only well-formed values."""
+    year = None
+    raw_year = (query.get("year") or "").strip()
+    if raw_year.isdigit() and len(raw_year) == 4 and MIN_YEAR <= int(raw_year) <= MAX_YEAR:
+        year = int(raw_year)
+    state = query.get("state") or ""
+    page = (query.get("page") or "1")[:6]
+    return ListingParams(
+        year=year,
+        body=_clean_slug(query.get("body")),
+        state=state if state in state_keys else "",
+        tag=_clean_slug(query.get("tag")),
+        page=page,
+    )

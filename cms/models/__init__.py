@@ -1,0 +1,35 @@
+from .base import AttachmentBase, BasePage, PageAttachment, PageTag
+from .calls import CallOutcomeAttachment, CallPage, CallRecipient, CallType
+from .home import HomePage
+from .listing import CallIndexPage, MinutesIndexPage, NewsIndexPage, PlanIndexPage
+from .minutes import AgendaItem, AgendaOutcome, MinutesPage
+from .news import NewsPage, StandardPage
+from .plans import PlanApprovalStep, PlanKind, PlanObjective, PlanPage, PlanStatus
+from .settings import BodyIdentity
+
+__all__ = [
+    "AgendaItem",
+    "AgendaOutcome",
+    "AttachmentBase",
+    "BasePage",
+    "BodyIdentity",
+    "CallIndexPage",
+    "CallOutcomeAttachment",
+    "CallPage",
+    "CallRecipient",
+    "CallType",
+    "HomePage",
+    "MinutesIndexPage",
+    "MinutesPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PageAttachment",
+    "PageTag",
+    "PlanApprovalStep",
+    "PlanIndexPage",
+    "PlanKind",
+    "PlanObjective",
+    "PlanPage",
+    "PlanStatus",
+    "StandardPage",
+]

@@ -1,0 +1,30 @@
+"""Public search. A first version over Wagtail's search backend; the search issue grows it
+(Italian stemming, documents, facets)."""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
+
+
+def clean_query(raw):
+    """Trim and bound the query; return (query, message) where message explains any change."""
+    query = " ".join((raw or "").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        return query[:MAX_QUERY_LENGTH], "La ricerca è stata accorciata a 200 caratteri."
+    return query, ""
+
+
+def search(request):
+    query, message = clean_query(request.GET.get("q"))
+    results = None
+    if query:
+        found = Page.objects.live().public().specific().search(query)
+        results = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "results": results, "message": message},
+    )
