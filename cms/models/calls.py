@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms import call_state
+from cms.serializers import names_field, network_list_field
 
 from .base import AttachmentBase, BasePage
 
@@ -127,7 +128,7 @@ class CallPage(BasePage):
         *BasePage.api_fields,
         APIField("issuer"),
         APIField("call_type"),
-        APIField("recipients"),
+        APIField("recipients", serializer=names_field()),
         APIField("cig"),
         APIField("amount"),
         APIField("opening"),
@@ -137,10 +138,11 @@ class CallPage(BasePage):
         APIField("awarded_on"),
         APIField("cancelled_on"),
         APIField("state"),
+        APIField("state_label"),
         APIField("body"),
         APIField("outcome"),
         APIField("outcome_attachments"),
-        APIField("related_networks"),
+        APIField("related_networks", serializer=network_list_field()),
     ]
     parent_page_types = ["cms.CallIndexPage"]
     subpage_types = []

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.serializers import network_field
+
 from .base import BasePage
 
 
@@ -77,7 +79,7 @@ class MinutesPage(BasePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("meeting_body"),
+        APIField("meeting_body", serializer=network_field()),
         APIField("meeting_date"),
         APIField("meeting_time"),
         APIField("place"),

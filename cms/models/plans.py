@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.serializers import network_field, network_list_field
+
 from .base import BasePage
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
@@ -86,7 +88,7 @@ class PlanPage(BasePage):
         APIField("body"),
         APIField("objectives"),
         APIField("approval_steps"),
-        APIField("related_networks"),
+        APIField("related_networks", serializer=network_list_field()),
     ]
     parent_page_types = ["cms.PlanIndexPage"]
     subpage_types = []
@@ -149,7 +151,11 @@ class PlanApprovalStep(Orderable):
     )
 
     panels = [FieldRowPanel([FieldPanel("body"), FieldPanel("date")]), FieldPanel("act_reference")]
-    api_fields = [APIField("body"), APIField("date"), APIField("act_reference")]
+    api_fields = [
+        APIField("body", serializer=network_field()),
+        APIField("date"),
+        APIField("act_reference"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("passaggio di approvazione")
