@@ -1,0 +1,150 @@
+"""Throughput of the public pages and API against a bare Django view, measured in one run.
+
+Builds a throw-away demo database (SQLite in a temp dir unless --database-url is given),
+serves it with gunicorn (one sync worker, as the reference figures in the brief), and drives
+each URL with wrk (Debian package `wrk`) for --seconds with --connections connections.
+Prints requests/s, latency percentiles, non-2xx responses and the ratio to /healthz.
+
+    .venv/bin/python bench/pages.py --seconds 10 --connections 8
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def wait_until_up(base, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def first_path(base, page_type):
+    url = f"{base}/api/v2/pages/?type={page_type}&limit=1"
+    with urllib.request.urlopen(url) as response:
+        item = json.load(response)["items"][0]
+    return item["id"], re.sub(r"^https?://[^/]+", "", item["meta"]["html_url"])
+
+
+def run_wrk(url, seconds, connections):
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latencies = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)", out, re.MULTILINE))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    return {
+        "rps": rps,
+        "p50": latencies.get("50", "?"),
+        "p90": latencies.get("90", "?"),
+        "p99": latencies.get("99", "?"),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": errors.group(0) if errors else "",
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+
+    tmp = tempfile.mkdtemp(prefix="udp-bench-")
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=args.database_url or f"sqlite:///{tmp}/bench.sqlite3",
+        MEDIA_ROOT=f"{tmp}/media",
+    )
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput")
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_until_up(base)
+        minutes_id, minutes_path = first_path(base, "cms.MinutesPage")
+        _call_id, call_path = first_path(base, "cms.CallPage")
+        targets = [
+            ("bare Django view (/healthz)", "/healthz"),
+            ("home page", "/"),
+            ("minutes page", minutes_path),
+            ("call page", call_path),
+            ("call listing", "/bandi/"),
+            ("API v2 page detail", f"/api/v2/pages/{minutes_id}/"),
+        ]
+        print(
+            f"wrk 1 thread, {args.connections} connections, {args.seconds}s per URL; "
+            f"gunicorn 1 sync worker; database {env['DATABASE_URL'].split(':')[0]}"
+        )
+        print(f"{'target':30} {'req/s':>9} {'ratio':>7} {'p50':>9} {'p90':>9} {'p99':>9} non-2xx")
+        baseline = None
+        for label, path in targets:
+            result = run_wrk(base + path, args.seconds, args.connections)
+            baseline = baseline or result["rps"]
+            print(
+                f"{label:30} {result['rps']:9.1f} {result['rps'] / baseline:7.3f} "
+                f"{result['p50']:>9} {result['p90']:>9} {result['p99']:>9} "
+                f"{result['non_2xx']} {result['socket_errors']}"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
