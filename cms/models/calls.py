@@ -184,6 +184,10 @@ class CallPage(BasePage):
     def state_label(self):
         return call_state.STATE_LABELS[self.state]
 
+    def outcome_attachment_list(self):
+        """Outcome attachments with their documents, in one query."""
+        return self.outcome_attachments.select_related("document").all()
+
 
 class CallOutcomeAttachment(AttachmentBase):
     """Documents of the outcome (graduatoria, determina di aggiudicazione)."""

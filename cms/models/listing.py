@@ -35,10 +35,13 @@ class SectionIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
-    template = "cms/section_index_page.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # Wagtail gives every subclass its own default template name; all listings share one.
+        return "cms/section_index_page.html"
 
     def items(self):
         return self.child_model.objects.child_of(self).live().public()
