@@ -7,11 +7,19 @@ from wagtail.models import Page
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
+CONTROL_CHARACTERS = dict.fromkeys(range(32), " ")
 
 
 def clean_query(raw):
-    """Trim and bound the query; return (query, message) where message explains any change."""
-    query = " ".join((raw or "").split())
+    """Trim and bound the query; return (query, message) where message explains any change.
+
+    Control characters go, and so do double quotes when they are unbalanced: SQLite's FTS5
+    rejects an unterminated phrase ("unterminated string") instead of ignoring it.
+    """
+    query = (raw or "").translate(CONTROL_CHARACTERS)
+    if query.count('"') % 2:
+        query = query.replace('"', " ")
+    query = " ".join(query.split())
     if len(query) > MAX_QUERY_LENGTH:
         return query[:MAX_QUERY_LENGTH], "La ricerca è stata accorciata a 200 caratteri."
     return query, ""
