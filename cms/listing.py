@@ -32,8 +32,11 @@ class ListingParams:
 
 
 def _clean_slug(value):
-    value = (value or "")[:MAX_SLUG]
-    return value if value and slugify(value) == value else ""
+    """The value if it is a well-formed slug; a truncated slug would name another tag, so no."""
+    value = value or ""
+    if not value or len(value) > MAX_SLUG or slugify(value) != value:
+        return ""
+    return value
 
 
 def parse_params(query, state_keys=()):
