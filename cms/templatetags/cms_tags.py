@@ -1,47 +1,145 @@
-"""Template helpers of the public site."""
+"""Template helpers of the public site: menu, breadcrumb, tags, pagination, icons, summaries.
+
+Each helper runs a fixed number of queries whatever the number of items on the page: the menu
+one per request, the breadcrumb one, tag links two (tags and parent page), the rest none.
+"""
+
+import html
+from urllib.parse import urlencode
 
 from django import template
+from django.templatetags.static import static
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
+
+SPRITES = "bootstrap-italia/svg/sprites.svg"
+
+FILE_ICONS = {
+    "pdf": "it-file-pdf",
+    "doc": "it-file-docx",
+    "docx": "it-file-docx",
+    "odt": "it-file-odt",
+    "rtf": "it-file-txt",
+    "txt": "it-file-txt",
+    "csv": "it-file-csv",
+    "xls": "it-file-xlsx",
+    "xlsx": "it-file-xlsx",
+    "ods": "it-file-ods",
+    "ppt": "it-file-ppt",
+    "pptx": "it-file-ppt",
+    "odp": "it-file-odp",
+    "zip": "it-file-compressed",
+}
+
+
+def _site(context):
+    request = context.get("request")
+    return Site.find_for_request(request) if request else None
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The site root's live, public children flagged "show in menus", in tree order."""
+    """The site root's live, public children flagged "show in menus", in tree order.
+
+    Evaluated once per request: the header, the footer and the home page share it.
+    """
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = _site(context)
     if site is None:
         return []
-    return site.root_page.get_children().live().public().in_menu()
+    pages = getattr(request, "_cms_main_menu", None)
+    if pages is None:
+        pages = list(site.root_page.get_children().live().public().in_menu())
+        request._cms_main_menu = pages
+    return pages
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
-    """Ancestors of ``page`` below the site root, the site root first."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    """Ancestors of ``page`` from the site root down, without ``page`` itself (one query)."""
+    site = _site(context)
     if site is None:
         return []
-    return page.get_ancestors().filter(depth__gte=site.root_page.depth).specific()
+    return list(page.get_ancestors().filter(depth__gte=site.root_page.depth))
+
+
+@register.simple_tag(takes_context=True)
+def section_pages(context, page):
+    """Live, public children of ``page`` as specific pages (one query per page type)."""
+    return list(page.get_children().live().public().specific())
+
+
+@register.simple_tag
+def tag_links(page):
+    """``(tag, url)`` pairs: the parent listing filtered by the tag, else the site search."""
+    tags = list(page.tags.all())
+    if not tags:
+        return []
+    from django.urls import reverse
+
+    from cms.models.listing import SectionIndexPage
+
+    parent = page.get_parent()
+    listing_url = None
+    if parent is not None and issubclass(parent.specific_class or Page, SectionIndexPage):
+        listing_url = parent.url
+    search_url = reverse("search:search")
+    links = []
+    for tag in tags:
+        if listing_url:
+            links.append((tag, f"{listing_url}?tag={tag.slug}"))
+        else:
+            links.append((tag, f"{search_url}?{urlencode({'q': tag.name})}"))
+    return links
+
+
+@register.simple_tag
+def elided_page_range(page_obj, on_each_side=2, on_ends=1):
+    """Page numbers around the current one with ``…`` gaps, as ``Paginator`` elides them."""
+    return list(
+        page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )
+
+
+@register.filter
+def is_page_number(value):
+    """False for the ellipsis of an elided page range."""
+    return isinstance(value, int)
 
 
 @register.filter
 def icon_url(name):
     """Path of a Bootstrap Italia sprite icon, e.g. ``{{ "it-search"|icon_url }}``."""
-    from django.templatetags.static import static
+    return f"{static(SPRITES)}#{name}"
 
-    return f"{static('bootstrap-italia/svg/sprites.svg')}#{name}"
+
+@register.filter
+def file_icon(extension):
+    """The sprite icon name for a file extension: ``pdf`` -> ``it-file-pdf``."""
+    return FILE_ICONS.get((extension or "").lower().lstrip("."), "it-file")
 
 
 @register.filter
 def contains_page(section, page):
     """True when ``page`` is ``section`` or lies below it (for the active menu item)."""
-    return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
+    path = getattr(page, "path", None)
+    return bool(path) and path.startswith(section.path)
 
 
 @register.filter
 def type_label(obj):
-    """The Italian name of a page's type, e.g. "Verbale"."""
-    return capfirst(obj._meta.verbose_name)
+    """The Italian name of a page's type, e.g. "Verbale" (templates cannot read ``_meta``)."""
+    model = getattr(obj, "specific_class", None) or type(obj)
+    return capfirst(model._meta.verbose_name)
+
+
+@register.filter
+def summary(page):
+    """Plain-text summary of a page: its search description, else its intro without markup."""
+    text = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
+    return " ".join(html.unescape(strip_tags(str(text))).split())
