@@ -104,6 +104,10 @@ class PlanPage(BasePage):
                 {"end_year": _("L'anno di fine non può precedere l'anno di inizio.")}
             )
 
+    def approval_step_list(self):
+        """Approval steps with the body that approved, in one query."""
+        return self.approval_steps.select_related("body").all()
+
     @property
     def period_label(self):
         if self.start_year == self.end_year:

@@ -1,7 +1,9 @@
 """Load the demo district (cms/demo.py). Running it again adds nothing already there."""
 
+import io
 import logging
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +25,9 @@ class Command(BaseCommand):
                 tally = DemoLoader(timezone.now()).run()
         finally:
             wagtail_logger.setLevel(level)
+        # Publishing queues index updates for the task worker; build the index now so the
+        # demo is searchable at once, even before the worker has caught up.
+        call_command("update_index", stdout=io.StringIO())
         self.stdout.write(self.style.SUCCESS("Contenuti dimostrativi caricati."))
         for line in tally.lines():
             self.stdout.write(f"  {line}")
