@@ -16,13 +16,15 @@ def clean_query(raw):
     Control characters go, and so do double quotes when they are unbalanced: SQLite's FTS5
     rejects an unterminated phrase ("unterminated string") instead of ignoring it.
     """
-    query = (raw or "").translate(CONTROL_CHARACTERS)
-    if query.count('"') % 2:
-        query = query.replace('"', " ")
-    query = " ".join(query.split())
+    query = " ".join((raw or "").translate(CONTROL_CHARACTERS).split())
+    message = ""
     if len(query) > MAX_QUERY_LENGTH:
-        return query[:MAX_QUERY_LENGTH], "La ricerca è stata accorciata a 200 caratteri."
-    return query, ""
+        query = query[:MAX_QUERY_LENGTH].strip()
+        message = "La ricerca è stata accorciata a 200 caratteri."
+    # Balance after cutting: the cut may split a quoted phrase.
+    if query.count('"') % 2:
+        query = " ".join(query.replace('"', " ").split())
+    return query, message
 
 
 def search(request):
