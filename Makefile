@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
-export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .PHONY: run serve install install-dev assets migrate demo static test lint format check-deploy worker scheduler clean
 
@@ -81,7 +80,7 @@ test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
-	$(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest
 
 clean:
 	rm -rf $(VENV) node_modules assets static

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.views import MAX_QUERY_LENGTH, clean_query
+from search.query import MAX_QUERY_LENGTH, clean_query, search_terms
 
 
 def test_an_unbalanced_double_quote_is_removed():
@@ -31,3 +31,15 @@ def test_a_cut_inside_a_quoted_phrase_leaves_no_unbalanced_quote():
 @pytest.mark.django_db
 def test_a_long_query_cut_inside_a_quoted_phrase_still_answers_200(client):
     assert client.get("/search/", {"q": "a" * 198 + ' "b"'}).status_code == 200
+
+
+def test_elided_articles_are_taken_off_the_word():
+    assert search_terms("dell'ISEE l’ISEE") == "ISEE ISEE"
+
+
+def test_punctuation_only_tokens_are_not_sent_to_the_backend():
+    assert search_terms("ISEE & FNA - SIA / PON") == "ISEE FNA SIA PON"
+
+
+def test_a_query_of_punctuation_only_has_no_terms():
+    assert search_terms("!!! ??? ...") == ""
