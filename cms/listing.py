@@ -34,7 +34,7 @@ class ListingParams:
 def _clean_slug(value):
     """The value if it is a well-formed slug; a truncated slug would name another tag, so no."""
     value = value or ""
-    if not value or len(value) > MAX_SLUG or slugify(value) != value:
+    if not value or len(value) > MAX_SLUG or slugify(value, allow_unicode=True) != value:
         return ""
     return value
 
