@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from cms.call_state import date_order_errors
-from cms.models import CallPage, PlanPage
+from cms.models import CallPage, MinutesPage, PlanPage
+from tests.factories import NetworkFactory
 
 ROME = ZoneInfo("Europe/Rome")
 # An unsaved page has no place in the tree yet; only its own fields are under test here.
@@ -125,6 +126,22 @@ def test_a_plan_page_ending_before_it_starts_fails_full_clean():
     }
 
 
+@pytest.mark.django_db
+def test_minutes_whose_next_meeting_precedes_the_meeting_fail_full_clean():
+    page = MinutesPage(
+        title="Verbale",
+        slug="verbale",
+        meeting_body=NetworkFactory(),
+        meeting_date=date(2017, 3, 1),
+        next_meeting_date=date(2017, 2, 15),
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        page.full_clean(exclude=TREE_FIELDS)
+
+    assert set(excinfo.value.message_dict) == {"next_meeting_date"}
+
+
 # --- the admin ---------------------------------------------------------------------------------
 
 
@@ -190,6 +207,18 @@ def test_the_admin_creates_a_call_with_dates_in_order(admin_client, call_index):
 
     assert response.status_code == 302
     assert CallPage.objects.filter(slug="bando-date-sbagliate").exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_reads_dates_as_rome_time(admin_client, call_index):
+    admin_client.post(
+        f"/admin/pages/add/cms/callpage/{call_index.pk}/",
+        call_form(opening="2026-03-01 09:00", application_deadline="2026-03-31 00:00"),
+    )
+
+    call = CallPage.objects.get(slug="bando-date-sbagliate")
+    assert call.application_deadline == rome(2026, 3, 31, 0, 0)
+    assert call.opening == rome(2026, 3, 1, 9, 0)
 
 
 @pytest.mark.django_db

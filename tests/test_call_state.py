@@ -17,6 +17,8 @@ from cms.call_state import (
     STATE_LABELS,
     CallDates,
     call_state,
+    end_of_day,
+    start_of_day,
     state_q,
 )
 from cms.models import CallPage
@@ -159,16 +161,26 @@ def instants(draw):
     return moment.astimezone(UTC)
 
 
+def near(moment):
+    """Instants at and one second either side of ``moment``."""
+    return st.sampled_from([moment - ONE_SECOND, moment, moment + ONE_SECOND])
+
+
 @st.composite
-def call_dates(draw):
-    optional_instant = st.none() | instants()
-    optional_day = st.none() | days
+def call_dates_around(draw, now):
+    """Dates of a call, often on or next to ``now`` and its Rome day, so that every branch of
+    the rules (and every off-by-one-day mistake) is reached, not only the far-apart cases."""
+    today = now.astimezone(ROME).date()
+    close_days = st.sampled_from([today - timedelta(days=1), today, today + timedelta(days=1)])
+    instant = st.one_of(instants(), near(now), near(start_of_day(today)), near(end_of_day(today)))
+    day = st.one_of(close_days, days)
+    rare_day = st.one_of(st.none(), st.none(), st.none(), day)
     return CallDates(
-        opening=draw(optional_instant),
-        application_deadline=draw(optional_instant),
-        closing_date=draw(optional_day),
-        awarded_on=draw(optional_day),
-        cancelled_on=draw(optional_day),
+        opening=draw(st.none() | instant),
+        application_deadline=draw(st.none() | instant),
+        closing_date=draw(st.none() | day),
+        awarded_on=draw(rare_day),
+        cancelled_on=draw(rare_day),
     )
 
 
@@ -177,27 +189,67 @@ def one_call(call_index):
     return CallPageFactory(parent=call_index)
 
 
-@pytest.mark.django_db
-@given(data=st.data())
-@settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-def test_the_database_filter_puts_a_call_in_the_state_computed_in_python(one_call, data):
-    dates = data.draw(call_dates(), label="dates")
-    now = data.draw(instants(), label="now")
-    CallPage.objects.filter(pk=one_call.pk).update(
+def states_selected_in_the_database(call, dates, now):
+    CallPage.objects.filter(pk=call.pk).update(
         opening=dates.opening,
         application_deadline=dates.application_deadline,
         closing_date=dates.closing_date,
         awarded_on=dates.awarded_on,
         cancelled_on=dates.cancelled_on,
     )
-    expected = call_state(dates, now)
-    calls = CallPage.objects.filter(pk=one_call.pk)
+    calls = CallPage.objects.filter(pk=call.pk)
+    return [state for state in ALL_STATES if calls.filter(state_q(state, now)).exists()]
 
-    matching = [state for state in ALL_STATES if calls.filter(state_q(state, now)).exists()]
 
-    assert matching == [expected]
+@pytest.mark.django_db
+@given(data=st.data())
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_database_filter_puts_a_call_in_the_state_computed_in_python(one_call, data):
+    now = data.draw(instants(), label="now")
+    dates = data.draw(call_dates_around(now), label="dates")
+
+    assert states_selected_in_the_database(one_call, dates, now) == [call_state(dates, now)]
+
+
+SPRING_CLOSING = CallDates(
+    application_deadline=datetime(2026, 3, 20, 12, 0, tzinfo=ROME), closing_date=date(2026, 3, 28)
+)
+AUTUMN_CLOSING = CallDates(
+    application_deadline=datetime(2026, 10, 1, 12, 0, tzinfo=ROME), closing_date=date(2026, 10, 24)
+)
+AWARDED_AND_CANCELLED = CallDates(
+    opening=OPENING,
+    application_deadline=DEADLINE,
+    awarded_on=date(2026, 5, 4),
+    cancelled_on=date(2026, 5, 10),
+)
+BOUNDARIES = [
+    (FULL, OPENING - ONE_SECOND, SCHEDULED),
+    (FULL, OPENING, OPEN),
+    (FULL, DEADLINE - ONE_SECOND, OPEN),
+    (FULL, DEADLINE, IN_EVALUATION),
+    (FULL, datetime(2026, 6, 30, 21, 59, 59, tzinfo=UTC), IN_EVALUATION),
+    (FULL, datetime(2026, 6, 30, 22, 0, tzinfo=UTC), CLOSED),
+    (SPRING_CLOSING, datetime(2026, 3, 28, 22, 59, 59, tzinfo=UTC), IN_EVALUATION),
+    (SPRING_CLOSING, datetime(2026, 3, 28, 23, 0, tzinfo=UTC), CLOSED),
+    (AUTUMN_CLOSING, datetime(2026, 10, 24, 21, 59, 59, tzinfo=UTC), IN_EVALUATION),
+    (AUTUMN_CLOSING, datetime(2026, 10, 24, 22, 0, tzinfo=UTC), CLOSED),
+    (AWARDED_AND_CANCELLED, datetime(2026, 5, 3, 21, 59, 59, tzinfo=UTC), IN_EVALUATION),
+    (AWARDED_AND_CANCELLED, datetime(2026, 5, 3, 22, 0, tzinfo=UTC), AWARDED),
+    (AWARDED_AND_CANCELLED, datetime(2026, 5, 9, 21, 59, 59, tzinfo=UTC), AWARDED),
+    (AWARDED_AND_CANCELLED, datetime(2026, 5, 9, 22, 0, tzinfo=UTC), CANCELLED),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("dates", "now", "state"), BOUNDARIES)
+def test_the_database_filter_agrees_with_python_one_second_either_side_of_each_boundary(
+    one_call, dates, now, state
+):
+    assert call_state(dates, now) == state
+    assert states_selected_in_the_database(one_call, dates, now) == [state]
 
 
 def test_an_unknown_state_has_no_filter():

@@ -46,7 +46,7 @@ def test_the_deploy_check_passes_with_a_secret_key_and_allowed_hosts():
 
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    assert "WARNINGS" not in output
+    assert "WARNING" not in output
     assert "System check identified no issues" in output
 
 

@@ -8,7 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Workflow,
@@ -80,6 +82,21 @@ def test_both_groups_can_access_the_admin(group_name):
     assert group.permissions.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     ).exists()
+
+
+@pytest.mark.parametrize("group_name", ["Redazione", "Moderatori"])
+def test_both_groups_can_upload_and_choose_documents_in_the_root_collection(group_name):
+    codenames = set(
+        GroupCollectionPermission.objects.filter(
+            group__name=group_name, collection=Collection.get_first_root_node()
+        ).values_list("permission__codename", flat=True)
+    )
+    assert {"add_document", "change_document", "choose_document"} <= codenames
+
+
+def test_an_editor_can_open_the_admin(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
 
 
 def test_editors_may_only_view_the_networks():

@@ -1,22 +1,27 @@
 """Listing filters: malformed parameters are dropped, valid ones select the right children."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.http import QueryDict
 from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 
 from cms.call_state import CLOSED, IN_EVALUATION, OPEN, SCHEDULED, STATE_CHOICES
 from cms.listing import parse_params
-from cms.models import NewsPage
+from cms.models import NewsPage, PlanKind, PlanStatus
 from tests.factories import (
     CallPageFactory,
     MinutesPageFactory,
     NetworkFactory,
     NewsPageFactory,
+    PlanPageFactory,
     republish,
 )
 
+ROME = ZoneInfo("Europe/Rome")
 STATE_KEYS = [key for key, _label in STATE_CHOICES]
 
 
@@ -58,6 +63,11 @@ def test_a_tag_that_is_not_a_slug_is_dropped(tag):
     query = QueryDict(mutable=True)
     query["tag"] = tag
     assert parse_params(query, state_keys=STATE_KEYS).tag == ""
+
+
+def test_an_italian_tag_slug_with_an_accent_is_kept():
+    # taggit keeps accents in slugs (slugify(..., allow_unicode=True)): "Disabilità" -> "disabilità".
+    assert params("tag=disabilità").tag == "disabilità"
 
 
 def test_an_oversized_tag_is_dropped():
@@ -214,6 +224,16 @@ def test_the_tag_filter_offers_the_tags_in_use(client, news_index):
     assert [tag.name for tag in response.context["options"]["tags"]] == ["ISEE"]
 
 
+def test_the_tag_filter_selects_pages_with_an_accented_italian_tag(client, news_index):
+    tagged = NewsPageFactory(parent=news_index, title="Contributi per la disabilità")
+    NewsPageFactory(parent=news_index, title="Festa di primavera")
+    tagged.tags.add("Disabilità")
+    republish(tagged)
+    slug = Tag.objects.get(name="Disabilità").slug
+
+    assert titles(client.get(news_index.url, {"tag": slug})) == {"Contributi per la disabilità"}
+
+
 def test_an_unknown_tag_selects_nothing(client, news_index):
     NewsPageFactory(parent=news_index, title="Festa di primavera")
     assert titles(client.get(news_index.url, {"tag": "inesistente"})) == set()
@@ -257,3 +277,89 @@ def test_a_malformed_page_number_still_renders_the_listing(client, twelve_news, 
     response = client.get(twelve_news.url, {"page": page})
     assert response.status_code == 200
     assert len(response.context["page_obj"].object_list) in (2, 10)
+
+
+def test_the_page_links_of_a_filtered_listing_keep_the_filter(client, news_index):
+    for n in range(12):
+        page = NewsPageFactory(parent=news_index, title=f"Soglie ISEE {n}")
+        page.tags.add("ISEE")
+        republish(page)
+
+    html = client.get(news_index.url, {"tag": "isee"}).content.decode()
+
+    assert 'href="?tag=isee&amp;page=2"' in html
+
+
+def test_an_unpublished_child_is_not_listed(client, news_index):
+    NewsPageFactory(parent=news_index, title="Notizia pubblicata")
+    NewsPageFactory(parent=news_index, title="Notizia ritirata").unpublish()
+
+    assert titles(client.get(news_index.url)) == {"Notizia pubblicata"}
+
+
+def test_a_child_restricted_to_logged_in_users_is_not_listed(client, news_index):
+    NewsPageFactory(parent=news_index, title="Notizia pubblica")
+    private = NewsPageFactory(parent=news_index, title="Notizia riservata")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    assert titles(client.get(news_index.url)) == {"Notizia pubblica"}
+
+
+def test_a_call_opening_just_after_midnight_on_new_years_day_in_rome_belongs_to_the_new_year(
+    client, call_index
+):
+    # 00:30 on 1 January in Rome is still 31 December in UTC.
+    CallPageFactory(
+        parent=call_index,
+        title="Bando di capodanno",
+        opening=datetime(2027, 1, 1, 0, 30, tzinfo=ROME),
+    )
+
+    assert titles(client.get(call_index.url, {"year": "2027"})) == {"Bando di capodanno"}
+    assert titles(client.get(call_index.url, {"year": "2026"})) == set()
+
+
+@pytest.fixture
+def some_plans(plan_index):
+    PlanPageFactory(
+        parent=plan_index,
+        title="Piano di Zona 2015-2017",
+        kind=PlanKind.PIANO_DI_ZONA,
+        start_year=2015,
+        end_year=2017,
+        status=PlanStatus.SUPERSEDED,
+    )
+    PlanPageFactory(
+        parent=plan_index,
+        title="Piano Operativo 2017",
+        start_year=2017,
+        end_year=2017,
+        status=PlanStatus.APPROVED,
+    )
+    PlanPageFactory(
+        parent=plan_index,
+        title="Piano Operativo 2018",
+        start_year=2018,
+        end_year=2018,
+        status=PlanStatus.DRAFT,
+    )
+    return plan_index
+
+
+def test_the_plan_index_lists_a_three_year_plan_under_each_of_its_years(client, some_plans):
+    assert titles(client.get(some_plans.url, {"year": "2016"})) == {"Piano di Zona 2015-2017"}
+
+
+def test_the_plan_index_lists_every_plan_in_force_in_a_year(client, some_plans):
+    assert titles(client.get(some_plans.url, {"year": "2017"})) == {
+        "Piano di Zona 2015-2017",
+        "Piano Operativo 2017",
+    }
+
+
+def test_the_plan_index_filters_by_status(client, some_plans):
+    assert titles(client.get(some_plans.url, {"state": "draft"})) == {"Piano Operativo 2018"}
+
+
+def test_the_plan_index_offers_every_year_its_plans_cover(client, some_plans):
+    assert client.get(some_plans.url).context["options"]["years"] == [2018, 2017, 2016, 2015]

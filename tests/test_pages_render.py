@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from cms.models import AgendaItem, AgendaOutcome, BodyIdentity, PlanObjective
+from cms.models import (
+    AgendaItem,
+    AgendaOutcome,
+    BodyIdentity,
+    CallOutcomeAttachment,
+    PlanObjective,
+)
 from tests.factories import (
     CallPageFactory,
     CallRecipientFactory,
@@ -117,6 +123,22 @@ def test_the_home_page_lists_open_calls(client, furnished_home):
     assert "Bando aperto per i centri estivi" in html_of(client, furnished_home)
 
 
+def test_the_home_page_does_not_list_scheduled_or_closed_calls_as_open(client, home, call_index):
+    now = timezone.now()
+    CallPageFactory(parent=call_index, title="Bando futuro", opening=now + timedelta(days=3))
+    CallPageFactory(
+        parent=call_index,
+        title="Bando scaduto",
+        opening=now - timedelta(days=30),
+        application_deadline=now - timedelta(days=1),
+    )
+
+    html = html_of(client, home)
+
+    assert "Bando futuro" not in html
+    assert "Bando scaduto" not in html
+
+
 def test_the_home_page_lists_latest_news(client, furnished_home):
     assert "Sportello ISEE aperto il sabato" in html_of(client, furnished_home)
 
@@ -191,6 +213,17 @@ def test_a_call_page_shows_its_deadline(client, call):
     assert "31 marzo 2020" in html_of(client, call)
 
 
+def test_a_call_page_shows_a_midnight_deadline_on_its_rome_day(client, call_index):
+    call = CallPageFactory(
+        parent=call_index,
+        opening=datetime(2026, 3, 1, 9, 0, tzinfo=ROME),
+        application_deadline=datetime(2026, 3, 31, 0, 0, tzinfo=ROME),
+    )
+    html = html_of(client, call)
+    assert "31 marzo 2026, 00:00" in html
+    assert "30 marzo 2026" not in html
+
+
 def test_a_call_page_shows_its_recipients(client, call):
     assert "Cittadini" in html_of(client, call)
 
@@ -211,36 +244,99 @@ def test_a_standard_page_shows_its_title_and_body(client, home):
     assert "I 48 comuni." in html
 
 
-@pytest.mark.parametrize("page_fixture", ["plan", "minutes", "call"])
+@pytest.fixture
+def news_with_attachment(news_index, document):
+    return NewsPageFactory(parent=news_index, attachments=attachments(document))
+
+
+@pytest.fixture
+def standard_with_attachment(home, document):
+    return StandardPageFactory(parent=home, attachments=attachments(document))
+
+
+@pytest.mark.parametrize(
+    "page_fixture",
+    ["plan", "minutes", "call", "news_with_attachment", "standard_with_attachment"],
+)
 def test_attachments_link_to_the_document_server(client, request, page_fixture, document):
     html = html_of(client, request.getfixturevalue(page_fixture))
     assert re.search(rf'href="/documents/{document.pk}/[^"]*"', html)
     assert "Delibera di approvazione" in html
 
 
-LAYOUT_PAGES = ["furnished_home", "plan_index", "plan", "minutes", "call"]
+def test_an_attachment_shows_its_label_instead_of_the_document_title(client, news_index):
+    document = DocumentFactory(title="scansione_0042")
+    page = NewsPageFactory(
+        parent=news_index, attachments=attachments(document, label="Modulo di domanda")
+    )
+
+    html = html_of(client, page)
+
+    assert "Modulo di domanda" in html
+    assert re.search(rf'href="/documents/{document.pk}/[^"]*"', html)
 
 
-@pytest.mark.parametrize("page_fixture", LAYOUT_PAGES)
+def test_a_call_page_links_the_documents_of_its_outcome(client, call_index):
+    document = DocumentFactory(title="Graduatoria definitiva")
+    call = CallPageFactory(
+        parent=call_index,
+        outcome="<p>Sono stati finanziati 12 progetti.</p>",
+        outcome_attachments=[CallOutcomeAttachment(document=document)],
+    )
+
+    html = html_of(client, call)
+
+    assert "Sono stati finanziati 12 progetti." in html
+    assert "Graduatoria definitiva" in html
+    assert re.search(rf'href="/documents/{document.pk}/[^"]*"', html)
+
+
+@pytest.fixture
+def news(news_index):
+    return NewsPageFactory(parent=news_index, title="Nuovo sportello")
+
+
+@pytest.fixture
+def standard(home):
+    return StandardPageFactory(parent=home, title="Chi siamo")
+
+
+LAYOUT_PAGES = [
+    "furnished_home",
+    "plan_index",
+    "minutes_index",
+    "call_index",
+    "news_index",
+    "plan",
+    "minutes",
+    "call",
+    "news",
+    "standard",
+]
+
+
+def layout_html(client, request, page_fixture):
+    """The HTML of a page of every type, and of the search page (which has no Page)."""
+    if page_fixture == "search":
+        request.getfixturevalue("home")
+        response = client.get("/search/", {"q": "ISEE"})
+        assert response.status_code == 200
+        return response.content.decode()
+    return html_of(client, request.getfixturevalue(page_fixture))
+
+
+@pytest.mark.parametrize("page_fixture", [*LAYOUT_PAGES, "search"])
 def test_pages_declare_italian_as_their_language(client, request, page_fixture):
-    assert '<html lang="it">' in html_of(client, request.getfixturevalue(page_fixture))
+    assert '<html lang="it">' in layout_html(client, request, page_fixture)
 
 
-@pytest.mark.parametrize("page_fixture", LAYOUT_PAGES)
+@pytest.mark.parametrize("page_fixture", [*LAYOUT_PAGES, "search"])
 def test_pages_have_exactly_one_h1(client, request, page_fixture):
-    assert html_of(client, request.getfixturevalue(page_fixture)).count("<h1") == 1
+    assert layout_html(client, request, page_fixture).count("<h1") == 1
 
 
-@pytest.mark.parametrize("page_fixture", LAYOUT_PAGES)
+@pytest.mark.parametrize("page_fixture", [*LAYOUT_PAGES, "search"])
 def test_pages_start_with_a_link_skipping_to_the_main_content(client, request, page_fixture):
-    html = html_of(client, request.getfixturevalue(page_fixture))
+    html = layout_html(client, request, page_fixture)
     assert 'href="#main-content"' in html
     assert 'id="main-content"' in html
-
-
-def test_news_and_standard_pages_have_exactly_one_h1(client, home, news_index):
-    for page in (
-        NewsPageFactory(parent=news_index),
-        StandardPageFactory(parent=home),
-    ):
-        assert html_of(client, page).count("<h1") == 1

@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from tests.factories import NewsPageFactory, StandardPageFactory
 
@@ -106,6 +107,16 @@ def test_the_search_page_does_not_find_an_unpublished_page(client, news_index):
 
     assert result_titles(response) == []
     assert "Bozza riservata FNA" not in response.content.decode()
+
+
+def test_the_search_page_does_not_find_a_page_restricted_to_logged_in_users(client, news_index):
+    private = NewsPageFactory(parent=news_index, title="Verbale riservato FNA")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    response = search(client, "riservato")
+
+    assert result_titles(response) == []
+    assert "Verbale riservato FNA" not in response.content.decode()
 
 
 def test_a_result_title_with_markup_is_escaped(client, news_index):

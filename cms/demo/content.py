@@ -396,7 +396,10 @@ UDP_MINUTES = [
         "date": date(2017, 1, 18),
         "next": date(2017, 2, 1),
         "tags": ["SIA", "ISEE", "PON"],
-        "documents": [("Piano Operativo 2017 - bozza per la consultazione", "Bozza del PO 2017")],
+        "documents": [
+            ("Verbale dell'Ufficio di Piano del 18 gennaio 2017", "Verbale (PDF)"),
+            ("Piano Operativo 2017 - bozza per la consultazione", "Bozza del PO 2017"),
+        ],
         "items": [
             (
                 "Piano Operativo 2017: prima bozza degli obiettivi",
@@ -532,10 +535,11 @@ UDP_MINUTES = [
         "next": date(2017, 3, 15),
         "tags": ["antiviolenza", "FNA"],
         "documents": [
+            ("Verbale dell'Ufficio di Piano del 1 marzo 2017", "Verbale (PDF)"),
             (
                 "Prospetto di cofinanziamento del progetto antiviolenza",
                 "Prospetto di cofinanziamento",
-            )
+            ),
         ],
         "items": [
             (
@@ -785,6 +789,7 @@ def calls(now):
                 "territorio. L'Ambito di Crema ha aderito alla candidatura della Rete ConTatto "
                 "con un cofinanziamento di circa 10.000 euro più circa 11.000 euro riallocati "
                 "dal FNA (verbale dell'Ufficio di Piano del 1 marzo 2017).",
+                "Scadenze ed esito riportati in questa pagina sono dimostrativi.",
             ),
             "outcome": html(
                 "ATS Val Padana ha pubblicato la graduatoria: la candidatura della Rete "
@@ -813,6 +818,7 @@ def calls(now):
                 "ricompongano risorse pubbliche e private e coinvolgano i cittadini.",
                 "Per il territorio cremasco è stato presentato un progetto di partenariato "
                 "tra comuni, Comunità Sociale Cremasca e terzo settore.",
+                "Date e importi riportati in questa pagina sono dimostrativi.",
             ),
             "outcome": html(
                 "Il progetto del partenariato cremasco è stato finanziato per 1.500.000 euro "
@@ -889,3 +895,13 @@ NEWS = [
         "tags": ["assistenti familiari"],
     },
 ]
+
+
+def document_titles(now):
+    """Every demo document title, in first-use order (the loader creates them all up front)."""
+    groups = [plan["documents"] for plan in PLANS]
+    groups += [data.get("documents", []) for data in [*UDP_MINUTES, SIA_MINUTES]]
+    for call in calls(now):
+        groups += [call_documents(call), call.get("outcome_documents", [])]
+    groups += [item.get("documents", []) for item in NEWS]
+    return list(dict.fromkeys(title for group in groups for title, _label in group))

@@ -23,6 +23,7 @@ from .content import (
     at,
     call_documents,
     calls,
+    document_titles,
     html,
     italian_date,
     minutes_summary,
@@ -67,6 +68,7 @@ class DemoLoader:
         self.load_users()
         self.load_networks()
         self.load_recipients()
+        self.load_documents()
         home = self.load_home()
         sections = self.load_sections(home)
         self.load_standard_pages(home)
@@ -127,6 +129,11 @@ class DemoLoader:
             recipient, created = CallRecipient.objects.get_or_create(name=name)
             self.tally.note("Destinatari dei bandi", created)
             self.recipients[name] = recipient
+
+    def load_documents(self):
+        """Every demo PDF, so the summary counts them even when their pages already exist."""
+        for title in document_titles(self.now):
+            self.document(title)
 
     def document(self, title):
         from django.core.files.base import ContentFile
