@@ -13,6 +13,8 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
+from cms.call_state import STATE_LABELS
+
 register = template.Library()
 
 SPRITES = "bootstrap-italia/svg/sprites.svg"
@@ -143,3 +145,9 @@ def summary(page):
     """Plain-text summary of a page: its search description, else its intro without markup."""
     text = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
     return " ".join(html.unescape(strip_tags(str(text))).split())
+
+
+@register.filter
+def call_state_label(state):
+    """The Italian label of a call state key, so a badge computes the state only once."""
+    return STATE_LABELS.get(state, "")
