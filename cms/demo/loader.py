@@ -30,6 +30,19 @@ from .content import (
     rome,
 )
 from .pdf import pdf_bytes
+from .registry import NETWORK_INDEX, load_registry
+
+
+def in_order(children):
+    """Number inline children as the admin form would, so their order survives any database.
+
+    modelcluster only fills ``sort_order`` when saving through a form; left empty, PostgreSQL
+    returns equal keys in any order.
+    """
+    children = list(children)
+    for position, child in enumerate(children):
+        child.sort_order = position
+    return children
 
 
 @dataclass
@@ -42,7 +55,17 @@ class Tally:
         entry = self.counts.setdefault(kind, [0, 0])
         entry[0 if created else 1] += 1
 
-    FEMININE = {"Reti", "Sezioni", "Pagine generiche", "Notizie"}
+    FEMININE = {
+        "Reti",
+        "Sezioni",
+        "Pagine generiche",
+        "Notizie",
+        "Aree",
+        "Persone",
+        "Appartenenze",
+        "Regole di composizione",
+        "Presenze",
+    }
 
     def lines(self):
         lines = []
@@ -71,11 +94,13 @@ class DemoLoader:
         self.load_documents()
         home = self.load_home()
         sections = self.load_sections(home)
+        self.load_network_index(home)
         self.load_standard_pages(home)
         plans = self.load_plans(sections["piani"])
         self.load_minutes(sections["verbali"])
         self.load_calls(sections["bandi"])
         self.load_news(sections["notizie"], plans)
+        load_registry(self.now, self.tally, self.networks)
         return self.tally
 
     # -- non-page objects
@@ -160,7 +185,9 @@ class DemoLoader:
         return document
 
     def attachments(self, model, documents):
-        return [model(document=self.document(title), label=label) for title, label in documents]
+        return in_order(
+            model(document=self.document(title), label=label) for title, label in documents
+        )
 
     # -- pages
 
@@ -215,6 +242,16 @@ class DemoLoader:
             sections[slug] = self.add_page(home, slug, "Sezioni", build, rome(2017, 1, 9, 9))
         return sections
 
+    def load_network_index(self, home):
+        from network.models import NetworkIndexPage
+
+        def build():
+            return NetworkIndexPage(
+                title=NETWORK_INDEX["title"], intro=NETWORK_INDEX["intro"], show_in_menus=True
+            )
+
+        return self.add_page(home, NETWORK_INDEX["slug"], "Sezioni", build, rome(2017, 1, 9, 9))
+
     def load_standard_pages(self, home):
         from cms.models import StandardPage
 
@@ -245,16 +282,16 @@ class DemoLoader:
                     end_year=data["end_year"],
                     status=data["status"],
                     body=data["body"],
-                    objectives=[
+                    objectives=in_order(
                         PlanObjective(
                             number=number, title=title, description=html(text), status=status
                         )
                         for number, (title, text, status) in enumerate(data["objectives"], 1)
-                    ],
-                    approval_steps=[
+                    ),
+                    approval_steps=in_order(
                         PlanApprovalStep(body=self.networks[slug], date=day, act_reference=act)
                         for slug, day, act in data["steps"]
-                    ],
+                    ),
                     attachments=self.attachments(PageAttachment, data["documents"]),
                     related_networks=[self.networks[slug] for slug in data["networks"]],
                 )
@@ -279,7 +316,7 @@ class DemoLoader:
             meeting_time=meeting_time,
             place=PLACE,
             body=html("Verbale dimostrativo: i partecipanti non sono indicati per nome."),
-            agenda_items=[
+            agenda_items=in_order(
                 AgendaItem(
                     title=title,
                     discussion=html(discussion),
@@ -287,7 +324,7 @@ class DemoLoader:
                     outcome=outcome,
                 )
                 for title, discussion, decisions, outcome in items
-            ],
+            ),
             next_meeting_date=data["next"],
             next_meeting_time=meeting_time,
             next_meeting_place=PLACE,
