@@ -53,7 +53,7 @@ run: demo static
 	@echo ""
 	@echo "  Sito pubblico:   http://$(HOST):$(PORT)/"
 	@echo "  Amministrazione: http://$(HOST):$(PORT)/admin/"
-	@echo "  Accesso demo:    admin / demo-admin-2026 (anche: redattore, moderatore; stessa password)"
+	@echo "  Accesso demo:    admin / demo-admin-2026 (anche: redattore, moderatore, coordinatore; stessa password)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name default & \

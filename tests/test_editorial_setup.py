@@ -103,14 +103,11 @@ def test_editors_may_only_view_the_networks():
     assert {p for p in model_permissions("Redazione") if p.endswith("_network")} == {"view_network"}
 
 
-def test_moderators_manage_the_networks_and_the_body_identity():
-    assert {
-        "add_network",
-        "change_network",
-        "delete_network",
-        "view_network",
-        "change_bodyidentity",
-    } <= model_permissions("Moderatori")
+def test_moderators_manage_the_body_identity_and_only_view_the_networks():
+    # The registry belongs to each network's coordinators (network migration 0003).
+    permissions = model_permissions("Moderatori")
+    assert {"change_bodyidentity", "view_bodyidentity"} <= permissions
+    assert {p for p in permissions if p.endswith("_network")} == {"view_network"}
 
 
 def test_editors_may_not_change_the_body_identity():

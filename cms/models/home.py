@@ -26,6 +26,7 @@ class HomePage(Page):
         "cms.CallIndexPage",
         "cms.NewsIndexPage",
         "cms.StandardPage",
+        "network.NetworkIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

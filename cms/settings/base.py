@@ -86,8 +86,8 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -160,7 +160,17 @@ else:
 # Wagtail
 WAGTAIL_SITE_NAME = "Ufficio di Piano - Ambito distrettuale"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Italian-aware search on the database (search/italian.py): on SQLite our FTS5 backend stems at
+# index and query time; on PostgreSQL the same analysis feeds "udp_italian", the Italian
+# Snowball configuration without stop words (search/migrations/0001). For sites that outgrow one machine, OpenSearch is a settings switch:
+# {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [...], "INDEX": "udp"}, then
+# `manage.py update_index` (its own Italian analyser replaces ours).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends.postgres", "SEARCH_CONFIG": "udp_italian"}
+    }
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
