@@ -3,3 +3,13 @@ from django.apps import AppConfig
 
 class SearchConfig(AppConfig):
     name = "search"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.documents import get_document_model
+
+        from .signals import document_saved
+
+        post_save.connect(
+            document_saved, sender=get_document_model(), dispatch_uid="search.document_saved"
+        )

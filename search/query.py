@@ -31,3 +31,21 @@ def search_terms(query):
     """The words of a cleaned query for the backend, all of which must match."""
     words = ELIDED_ARTICLE.sub("", query.replace('"', " "))
     return " ".join(token for token in words.split() if WORD_CHARACTER.search(token))
+
+
+PHRASE = re.compile(r'"([^"]+)"')
+
+
+def search_query(query):
+    """The backend query for a cleaned query: each quoted phrase must appear as written
+    (word order kept), and every other word must match. None when nothing is searchable."""
+    from modelsearch.query import And, Phrase, PlainText
+
+    phrases = [p for p in (search_terms(text) for text in PHRASE.findall(query)) if p]
+    rest = search_terms(PHRASE.sub(" ", query))
+    parts = [Phrase(phrase) for phrase in phrases]
+    if rest:
+        parts.append(PlainText(rest, operator="and"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)

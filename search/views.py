@@ -1,26 +1,280 @@
-"""Public search. A first version over Wagtail's search backend; the search issue grows it
-(Italian stemming, phrases, documents, facets)."""
+"""The public search page: results of every published page type, facets, promotions.
+
+A results page runs a fixed number of queries: the ids of every match from the backend, a few
+GROUP BYs for the facets (search/facets.py), the pages shown (one query per page type), the
+promotions.
+"""
+
+import datetime
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from .query import clean_query, search_terms
+from cms.models import AgendaItem, CallPage, MinutesPage, NewsPage, PlanObjective, PlanPage
+
+from . import facets
+from .italian import ACRONYM, fold, stem
+from .query import clean_query, search_query, search_terms
 
 PER_PAGE = 10
+SNIPPET_WORDS = 32
+WORDS_BEFORE_MATCH = 8
+TOKEN = re.compile(r"\w+")
+NOTHING_TO_SEARCH = _(
+    "La ricerca non contiene parole da cercare: scrivi una o più parole, per esempio ISEE."
+)
+FACET_TITLES = {
+    "type": _("Tipo di contenuto"),
+    "year": _("Anno"),
+    "body": _("Organo o rete"),
+    "tag": _("Argomento"),
+    "state": _("Stato del bando"),
+}
+
+
+@dataclass
+class Hit:
+    """One result as the template shows it."""
+
+    title: str
+    url: str
+    type_label: str
+    snippet: str = ""
+    date: datetime.date | None = None
+    period: str = ""
+    call: CallPage | None = None
+
+
+def matching_page_ids(backend_query):
+    """Ids of every live, public page matching, best first, in one query on the database
+    backends (their results are a queryset); other backends are iterated."""
+    results = Page.objects.live().public().search(backend_query)
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return list(get_queryset().values_list("pk", flat=True))
+    return [page.pk for page in results]
+
+
+def ordered_ids(ids, filters, now):
+    """``ids`` that pass the filters, by relevance (the backend's order) or by date."""
+    if filters.sort == facets.DATE:
+        pages = facets.filtered(ids, filters, now).order_by(*facets.date_order())
+        return list(pages.values_list("pk", flat=True))
+    if not filters.active():
+        return ids
+    kept = set(facets.filtered(ids, filters, now).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in kept]
+
+
+def word_matcher(query):
+    """A predicate telling whether a word of the text answers a word of the query: same
+    Italian stem, or the same acronym when the query writes it in capitals."""
+    words = TOKEN.findall(search_terms(query))
+    acronyms = {word for word in words if ACRONYM.match(word)}
+    stems = {stem(fold(word)) for word in words if len(word) > 2 and word not in acronyms}
+
+    def matches(word):
+        return word in acronyms or (len(word) > 2 and stem(fold(word)) in stems)
+
+    return matches
+
+
+def snippet(text, matches):
+    """About thirty words of ``text`` from just before the first match, matched words in
+    <mark>, everything else escaped."""
+    tokens = list(TOKEN.finditer(text))
+    if not tokens:
+        return ""
+    first = next((i for i, token in enumerate(tokens) if matches(token.group())), 0)
+    start = max(0, first - WORDS_BEFORE_MATCH)
+    end = min(len(tokens), start + SNIPPET_WORDS)
+    parts = ["… " if start else ""]
+    position = tokens[start].start()
+    for token in tokens[start:end]:
+        parts.append(conditional_escape(text[position : token.start()]))
+        word = token.group()
+        parts.append(
+            format_html("<mark>{}</mark>", word) if matches(word) else conditional_escape(word)
+        )
+        position = token.end()
+    if end < len(tokens):
+        parts.append(" …")
+    return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped
+
+
+def plain_text(value):
+    """Text of a field that may hold markup; tags become spaces so words stay apart."""
+    return " ".join(html.unescape(strip_tags(str(value or "").replace("<", " <"))).split())
+
+
+def page_text(page, children=()):
+    """What a snippet is cut from: search description, summary, body, then the texts of the
+    agenda items or objectives, where a match may be the only one."""
+    parts = [
+        page.search_description,
+        getattr(page, "intro", ""),
+        getattr(page, "body", ""),
+        getattr(page, "outcome", ""),
+        *children,
+    ]
+    return plain_text(" ".join(str(part) for part in parts if part))
+
+
+def child_texts(ids):
+    """``{page id: [text]}`` of the agenda items of minutes and objectives of plans among
+    ``ids`` (two queries)."""
+    texts = defaultdict(list)
+    rows = [
+        AgendaItem.objects.filter(facets.within(ids, "page_id"))
+        .order_by("page_id", "sort_order")
+        .values_list("page_id", "title", "discussion", "decisions"),
+        PlanObjective.objects.filter(facets.within(ids, "page_id"))
+        .order_by("page_id", "sort_order")
+        .values_list("page_id", "title", "description"),
+    ]
+    for source in rows:
+        for page_id, *fields in source:
+            texts[page_id].extend(fields)
+    return texts
+
+
+def hit_for_page(page, request, matches, children=()):
+    hit = Hit(
+        title=page.title,
+        url=page.get_url(request) or "",
+        type_label=facets.TYPE_LABELS[facets.type_of(type(page))],
+        snippet=snippet(page_text(page, children), matches),
+    )
+    if isinstance(page, MinutesPage):
+        hit.date = page.meeting_date
+    elif isinstance(page, NewsPage):
+        hit.date = page.date
+    elif isinstance(page, PlanPage):
+        hit.period = (
+            str(page.start_year)
+            if page.start_year == page.end_year
+            else f"{page.start_year}–{page.end_year}"
+        )
+    elif isinstance(page, CallPage):
+        hit.call = page
+        hit.date = timezone.localdate(page.opening) if page.opening else None
+    return hit
+
+
+def hits_for(ids, request, query):
+    """The results of one page, in the order of ``ids``: one query per page type."""
+    pages = {page.pk: page for page in Page.objects.filter(facets.within(ids)).specific()}
+    children = child_texts(ids)
+    matches = word_matcher(query)
+    return [
+        hit_for_page(pages[pk], request, matches, children.get(pk, ())) for pk in ids if pk in pages
+    ]
+
+
+def promotions_for(query):
+    """Promotions staff set for this query, without those of unpublished or private pages."""
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public().values("pk")))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+
+
+def query_string(query, filters, **changes):
+    """The GET parameters of the page with ``changes``, without the page number."""
+    values = {
+        "q": query,
+        "type": filters.type,
+        "year": filters.year or "",
+        "body": filters.body,
+        "tag": filters.tag,
+        "state": filters.state,
+        "sort": "" if filters.sort == facets.RELEVANCE else filters.sort,
+    }
+    values.update(changes)
+    return urlencode({key: value for key, value in values.items() if value})
+
+
+def facet_groups(options, query, filters):
+    """Facets for the template: title, and per option its label, count, link and state."""
+    groups = []
+    for name, title in FACET_TITLES.items():
+        links = [
+            {
+                "label": option.label,
+                "count": option.count,
+                "active": option.active,
+                # An active option links to the page without it.
+                "url": "?"
+                + query_string(query, filters, **{name: "" if option.active else option.value}),
+            }
+            for option in options[name]
+        ]
+        if links:
+            groups.append({"name": name, "title": title, "options": links})
+    return groups
+
+
+def active_filters(options, query, filters):
+    """Active filters with the link that removes each one."""
+    labels = {
+        name: {option.value: option.label for option in options[name]} for name in FACET_TITLES
+    }
+    return [
+        {
+            "title": FACET_TITLES[name],
+            "label": labels[name].get(str(value), str(value)),
+            "remove_url": "?" + query_string(query, filters, **{name: ""}),
+        }
+        for name, value in filters.active().items()
+    ]
 
 
 def search(request):
     query, message = clean_query(request.GET.get("q"))
-    results = None
-    if query:
-        terms = search_terms(query)
-        found = (
-            Page.objects.live().public().specific().search(terms) if terms else Page.objects.none()
-        )
-        results = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": results, "message": message},
+    filters = facets.parse_filters(request.GET)
+    context = {"search_query": query, "results": None, "message": message, "filters": filters}
+    if not query:
+        return TemplateResponse(request, "search/search.html", context)
+    backend_query = search_query(query)
+    if backend_query is None:
+        context["message"] = " ".join(str(part) for part in (message, NOTHING_TO_SEARCH) if part)
+        return TemplateResponse(request, "search/search.html", context)
+
+    now = timezone.now()
+    ids = matching_page_ids(backend_query)
+    options = facets.facet_options(ids, filters, now)
+    results = Paginator(ordered_ids(ids, filters, now), PER_PAGE).get_page(filters.page)
+    results.object_list = hits_for(list(results.object_list), request, query)
+    context.update(
+        results=results,
+        promotions=promotions_for(query),
+        facets=facet_groups(options, query, filters),
+        active_filters=active_filters(options, query, filters),
+        clear_filters_url="?" + query_string(query, facets.SearchFilters(sort=filters.sort)),
+        sort_links=[
+            {
+                "label": label,
+                "active": key == filters.sort,
+                "url": "?"
+                + query_string(query, filters, sort="" if key == facets.RELEVANCE else key),
+            }
+            for key, label in facets.SORTS.items()
+        ],
+        pagination_query=query_string(query, filters),
     )
+    return TemplateResponse(request, "search/search.html", context)

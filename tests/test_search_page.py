@@ -4,9 +4,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.factories import NewsPageFactory, StandardPageFactory
+from tests.factories import (
+    CallPageFactory,
+    MinutesPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +190,257 @@ def test_a_page_number_beyond_the_last_shows_the_last_page(client, news_index):
 
     assert response.status_code == 200
     assert response.context["results"].number == 2
+
+
+# Snippets
+
+
+def snippet_html(response, title):
+    soup = BeautifulSoup(response.content, "html.parser")
+    link = soup.find("a", string=title)
+    return str(link.find_parent("li").find("p", class_="search-snippet"))
+
+
+def test_the_snippet_marks_the_matching_words_in_their_italian_forms(client, news_index):
+    NewsPageFactory(
+        parent=news_index,
+        title="Sostegno a domicilio",
+        intro="",
+        body="<p>Il registro delle assistenti familiari accreditate è aperto a Crema.</p>",
+    )
+
+    html = snippet_html(search(client, "assistente familiare"), "Sostegno a domicilio")
+
+    assert "<mark>assistenti</mark> <mark>familiari</mark>" in html
+    assert "<mark>registro</mark>" not in html
+
+
+def test_the_snippet_starts_near_the_first_match_of_a_long_text(client, news_index):
+    filler = " ".join(f"parola{n}" for n in range(200))
+    NewsPageFactory(
+        parent=news_index,
+        title="Relazione annuale",
+        intro="",
+        body=f"<p>{filler} Il contributo ISEE resta invariato. {filler}</p>",
+    )
+
+    html = snippet_html(search(client, "ISEE"), "Relazione annuale")
+
+    assert "<mark>ISEE</mark>" in html
+    assert html.count("parola") < 40
+    assert "… " in html and " …" in html
+
+
+def test_the_snippet_escapes_markup_in_the_content(client, news_index):
+    NewsPageFactory(
+        parent=news_index,
+        title="Avviso tecnico",
+        intro="",
+        body="<p>Codice &lt;script&gt;alert(1)&lt;/script&gt; per lo sportello ISEE.</p>",
+    )
+
+    response = search(client, "sportello")
+    html = response.content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in snippet_html(response, "Avviso tecnico")
+
+
+def test_the_snippet_escapes_a_script_in_the_query_and_marks_only_words(client, news_index):
+    NewsPageFactory(parent=news_index, title="Allerta", intro="Script e alert spiegati.")
+
+    response = search(client, "alert <script>")
+
+    assert "<script>" not in response.content.decode()
+    assert "<mark>alert</mark>" in snippet_html(response, "Allerta")
+
+
+def test_a_lower_case_word_is_not_marked_for_an_acronym_in_capitals(client, news_index):
+    NewsPageFactory(
+        parent=news_index, title="Tavolo", intro="Il Tavolo SIA si riunisce, sia pure tardi."
+    )
+
+    html = snippet_html(search(client, "SIA"), "Tavolo")
+
+    assert "<mark>SIA</mark>" in html
+    assert "<mark>sia</mark>" not in html
+
+
+# Promotions
+
+
+def promote(query, page=None, **fields):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    return SearchPromotion.objects.create(query=Query.get(query), page=page, **fields)
+
+
+def promoted_titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    section = soup.find("section", attrs={"aria-labelledby": "in-evidenza"})
+    return [a.get_text(strip=True) for a in section.find_all("a")] if section else []
+
+
+def test_a_promotion_for_the_query_shows_above_the_results(client, home, news_index):
+    target = StandardPageFactory(parent=home, title="Sportello ISEE: orari e documenti")
+    NewsPageFactory(parent=news_index, title="Notizia ISEE")
+    promote("isee", page=target, description="Dove e quando presentare la domanda.")
+
+    response = search(client, "ISEE")
+    html = response.content.decode()
+
+    assert promoted_titles(response) == ["Sportello ISEE: orari e documenti"]
+    assert "In evidenza" in html
+    assert html.index("In evidenza") < html.index('id="risultati"')
+    assert "Dove e quando presentare la domanda." in html
+
+
+def test_a_promotion_of_an_unpublished_page_is_not_shown(client, home, news_index):
+    target = StandardPageFactory(parent=home, title="Pagina ritirata sull'ISEE")
+    target.unpublish()
+    NewsPageFactory(parent=news_index, title="Notizia ISEE")
+    promote("isee", page=target)
+
+    response = search(client, "ISEE")
+
+    assert promoted_titles(response) == []
+    assert "Pagina ritirata" not in response.content.decode()
+
+
+def test_a_promotion_of_a_restricted_page_is_not_shown(client, home, news_index):
+    target = StandardPageFactory(parent=home, title="Pagina interna ISEE")
+    PageViewRestriction.objects.create(page=target, restriction_type=PageViewRestriction.LOGIN)
+    NewsPageFactory(parent=news_index, title="Notizia ISEE")
+    promote("isee", page=target)
+
+    assert promoted_titles(search(client, "ISEE")) == []
+
+
+def test_a_promotion_of_another_query_is_not_shown(client, home, news_index):
+    target = StandardPageFactory(parent=home, title="Sportello FNA")
+    NewsPageFactory(parent=news_index, title="Notizia ISEE")
+    promote("fna", page=target)
+
+    assert promoted_titles(search(client, "ISEE")) == []
+
+
+def test_an_external_promotion_is_shown_with_its_text(client, news_index):
+    NewsPageFactory(parent=news_index, title="Notizia ISEE")
+    promote(
+        "isee",
+        external_link_url="https://www.inps.it/isee",
+        external_link_text="Simulatore ISEE dell'INPS",
+    )
+
+    assert promoted_titles(search(client, "isee")) == ["Simulatore ISEE dell'INPS"]
+
+
+def test_staff_find_the_promotions_in_the_admin_settings(client, superuser):
+    client.force_login(superuser)
+
+    response = client.get("/admin/searchpicks/")
+
+    assert response.status_code == 200
+
+
+# Autocomplete
+
+
+def suggestions(client, query):
+    response = client.get("/search/autocomplete/", {"q": query})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_autocomplete_suggests_titles_starting_like_the_query(client, news_index):
+    news = NewsPageFactory(parent=news_index, title="Assistenti familiari: il registro")
+
+    assert suggestions(client, "assist") == [
+        {"title": "Assistenti familiari: il registro", "url": news.url, "type": "Notizia"}
+    ]
+
+
+def test_autocomplete_returns_at_most_eight_suggestions(client, news_index):
+    for number in range(12):
+        NewsPageFactory(parent=news_index, title=f"Contributi {number}")
+
+    assert len(suggestions(client, "contrib")) == 8
+
+
+def test_autocomplete_never_suggests_unpublished_or_restricted_pages(client, news_index):
+    NewsPageFactory(parent=news_index, title="Contributi in bozza").unpublish()
+    private = NewsPageFactory(parent=news_index, title="Contributi riservati")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    assert suggestions(client, "contrib") == []
+
+
+# Query counts and accessibility
+
+
+def results_queries(client, query):
+    search(client, query)
+    with CaptureQueriesContext(connection) as captured:
+        response = search(client, query)
+    return len(captured.captured_queries), len(response.context["results"].object_list)
+
+
+def test_a_results_page_runs_the_same_queries_for_three_or_ten_hits(
+    client, home, news_index, call_index, minutes_index
+):
+    # Both pages show the three types: .specific() runs one query per type on the page.
+    for prefix, count in (("Alfa", 1), ("Beta", 3)):
+        for number in range(count + (prefix == "Beta")):
+            page = NewsPageFactory(parent=news_index, title=f"{prefix} notizia {number}")
+            page.tags.add(f"{prefix}-{number}")
+            page.save_revision().publish()
+        for number in range(count):
+            CallPageFactory(parent=call_index, title=f"{prefix} bando {number}")
+            MinutesPageFactory(parent=minutes_index, title=f"{prefix} verbale {number}")
+
+    few, few_hits = results_queries(client, "alfa")
+    many, many_hits = results_queries(client, "beta")
+
+    assert (few_hits, many_hits) == (3, 10)
+    assert few == many
+
+
+def test_the_results_count_is_announced_to_screen_readers(client, news_index):
+    NewsPageFactory(parent=news_index, title="Contributi ISEE")
+    soup = BeautifulSoup(search(client, "ISEE").content, "html.parser")
+
+    status = soup.find(attrs={"aria-live": "polite"})
+    assert status["role"] == "status"
+    assert "1 risultato per «ISEE»" in status.get_text()
+
+
+def test_the_search_form_has_a_visible_label(client, home):
+    soup = BeautifulSoup(search(client, "").content, "html.parser")
+
+    form = soup.find("main").find("form", attrs={"role": "search"}) if soup.find("main") else None
+    form = form or soup.find_all("form", attrs={"role": "search"})[-1]
+    label = form.find("label", attrs={"for": "search-q"})
+    assert label.get_text(strip=True) == "Parole da cercare"
+    assert "visually-hidden" not in label.get("class", [])
+
+
+def test_the_headings_of_a_results_page_do_not_skip_levels(client, news_index):
+    NewsPageFactory(parent=news_index, title="Contributi ISEE")
+    soup = BeautifulSoup(search(client, "ISEE").content, "html.parser")
+
+    levels = [int(h.name[1]) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    main = levels[levels.index(1) :]
+    assert all(later - earlier <= 1 for earlier, later in zip(main, main[1:], strict=False))
+
+
+def test_the_snippet_of_minutes_shows_the_agenda_item_that_matched(client, minutes_index):
+    from cms.models import AgendaItem
+
+    MinutesPageFactory(
+        parent=minutes_index,
+        title="Seduta di marzo",
+        intro="Verbale della seduta.",
+        agenda_items=[AgendaItem(title="Soglie ISEE per i servizi domiciliari")],
+    )
+
+    assert "<mark>ISEE</mark>" in snippet_html(search(client, "ISEE"), "Seduta di marzo")

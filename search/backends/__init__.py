@@ -1,0 +1,1 @@
+"""Search backends that apply search.italian to indexed text and to queries."""
