@@ -261,22 +261,28 @@ def index_new(sections, since_pk):
 
 
 def search_page(raw):
-    """What /search/ does for ?q=raw: first page of 10 results and the total count."""
+    """What /search/ asks of the index for ?q=raw: the total count and the first 10 results
+    (search/engine.py, through the same Paginator)."""
     from django.core.paginator import Paginator
-    from wagtail.models import Page
 
-    from search import query as search_query_module
+    from search import engine
+    from search.query import clean_query
 
-    query, _message = search_query_module.clean_query(raw)
-    if hasattr(search_query_module, "search_query"):
-        backend_query = search_query_module.search_query(query)
-    else:  # the first version sent the bare terms
-        backend_query = search_query_module.search_terms(query) or None
-    if backend_query is None:
+    terms = engine.parse(clean_query(raw)[0])
+    if terms is None:
         return 0, []
-    found = Page.objects.live().public().specific().search(backend_query)
-    page = Paginator(found, 10).get_page(1)
-    return page.paginator.count, [result.pk for result in page.object_list]
+    page = Paginator(engine.Results(engine.Search(terms)), 10).get_page(1)
+    return page.paginator.count, list(page.object_list)
+
+
+def whole_page(raw):
+    """The whole /search/ response through Django's test client: facets, snippets, template."""
+    from django.test import Client
+
+    response = Client().get("/search/", {"q": raw})
+    assert response.status_code == 200, response.status_code
+    results = response.context["results"]
+    return (results.paginator.count if results else 0), []
 
 
 def baseline_page(pk):
@@ -346,7 +352,7 @@ def row(label, kind, hits, times, base_p50, budget):
     )
 
 
-def measure(size, repeat, budget, generation, indexing, indexed):
+def measure(size, repeat, budget, generation, indexing, indexed, whole=False):
     from wagtail.models import Page
 
     some_pk = Page.objects.filter(depth=4).order_by("pk").values_list("pk", flat=True)[size // 2]
@@ -382,6 +388,21 @@ def measure(size, repeat, budget, generation, indexing, indexed):
     lines.append(row("**all queries**", "pooled", "", pooled, base_p50, budget))
     p95 = percentile(pooled, 0.95)
     summary = f"{p95:.1f} ms"
+    if whole:
+        lines += [
+            "",
+            f"The whole /search/ page (facets, snippets, template), {max(3, repeat // 3)} runs:",
+            "",
+            "| query | kind | hits | runs | p50 | p95 | p99 | p50 / baseline |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        pooled_pages = []
+        for kind, text in QUERIES:
+            log(f"  whole page {text}")
+            times, result = timed(whole_page, text, max(3, repeat // 3), budget)
+            pooled_pages.extend(times or [])
+            lines.append(row(f"`{text}`", kind, result and result[0], times, base_p50, budget))
+        lines.append(row("**all queries**", "pooled", "", pooled_pages, base_p50, budget))
     return "\n".join(lines), summary
 
 
@@ -401,11 +422,22 @@ def main():
     parser.add_argument(
         "--keep", action="store_true", help="keep the PostgreSQL database at the end"
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure a database kept by an earlier run (--keep, or a SQLite file given in "
+        "--database-url): pages already there are not generated again",
+    )
+    parser.add_argument(
+        "--whole-page", action="store_true", help="also time the whole /search/ response"
+    )
     args = parser.parse_args()
+    if args.reuse and not args.database_url:
+        parser.error("--reuse needs --database-url")
 
     with tempfile.TemporaryDirectory(prefix="udp-bench-search-") as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
-        if url.startswith("postgres"):
+        if url.startswith("postgres") and not args.reuse:
             recreate_postgres(url)
         try:
             setup(url)
@@ -417,27 +449,36 @@ def main():
             print(f"database {connection.vendor}, search backend {backend}, seed {args.seed}")
             corpus = Corpus(args.seed)
             built, networks = sections()
-            done = 0
+            done = Page.objects.filter(depth=4).count() if args.reuse else 0
+            if done:
+                # Generation is seeded: replay the pages already there to reach the same state.
+                log(f"reusing {done} pages")
+                corpus.skip(done)
             for size in sorted(args.pages):
                 since_pk = Page.objects.order_by("-pk").values_list("pk", flat=True)[0]
-                log(f"{size} pages: generating {size - done}")
-                start = time.perf_counter()
-                build(corpus, built, networks, done, size)
-                generation = time.perf_counter() - start
-                log(f"{size} pages: indexing")
-                start = time.perf_counter()
-                indexed = index_new(built, since_pk)
-                indexing = time.perf_counter() - start
+                generation = indexing = 0.0
+                indexed = 0
+                if size > done:
+                    log(f"{size} pages: generating {size - done}")
+                    start = time.perf_counter()
+                    build(corpus, built, networks, done, size)
+                    generation = time.perf_counter() - start
+                    log(f"{size} pages: indexing")
+                    start = time.perf_counter()
+                    indexed = index_new(built, since_pk)
+                    indexing = time.perf_counter() - start
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
                         cursor.execute("ANALYZE")
                 log(f"{size} pages: measuring")
-                table, p95 = measure(size, args.repeat, args.budget, generation, indexing, indexed)
+                table, p95 = measure(
+                    size, args.repeat, args.budget, generation, indexing, indexed, args.whole_page
+                )
                 print(table)
                 print(f"\npooled p95 at {size} pages: {p95}\n", flush=True)
                 done = size
         finally:
-            if url.startswith("postgres") and not args.keep:
+            if url.startswith("postgres") and not (args.keep or args.reuse):
                 from django.db import connections
 
                 connections.close_all()

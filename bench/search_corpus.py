@@ -255,6 +255,7 @@ class Corpus:
     real site, rather than in all of them."""
 
     def __init__(self, seed=20261123, pool_size=3000):
+        self.seed = seed
         self.random = random.Random(seed)
         self.general = [self._sentence(None) for _ in range(pool_size)]
         self.topics = {
@@ -262,6 +263,11 @@ class Corpus:
             for topic, keys in TOPICS.items()
         }
         self.pool = self.general
+
+    def skip(self, pages):
+        """Continue a database that already holds ``pages`` pages: the next ones are drawn
+        from a stream seeded by both numbers, so a resumed run is repeatable too."""
+        self.random = random.Random(self.seed * 1_000_003 + pages)
 
     def topic(self):
         """Pick the topic of the next page (sentences drawn until the next call)."""

@@ -1,9 +1,9 @@
 """Facets of the search page: the filters read from the request, and their counts.
 
-The backend is asked once for the ids of every matching page (``within`` passes them to the
-database as a single parameter, however many they are); each facet is then one GROUP BY over
-those ids with the *other* active filters applied, so a count says how many results the link
-would give. A handful of queries whatever the number of matches.
+The matching pages come as a lazy queryset (search/engine.py nests the full-text match as a
+subquery); each facet is one GROUP BY over them with the *other* active filters applied, so a
+count says how many results the link would give. A handful of queries whatever the number of
+matches.
 
 The year of a result is its natural date: the meeting for minutes, the date of a news item,
 the first year of a plan, the opening of a call, else the first publication.
@@ -18,7 +18,6 @@ from django.db.models import Count, DateField, IntegerField, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from cms import call_state
 from cms.listing import parse_params
@@ -156,9 +155,8 @@ def filter_q(name, value, now):
     raise ValueError(f"unknown facet: {name}")
 
 
-def filtered(ids, filters, now, skip=None):
-    """Pages among ``ids`` that pass every active filter but ``skip``."""
-    pages = Page.objects.filter(within(ids))
+def filtered(pages, filters, now, skip=None):
+    """Pages of the queryset ``pages`` that pass every active filter but ``skip``."""
     for name, value in filters.active().items():
         if name == skip:
             continue
@@ -242,18 +240,18 @@ class FacetOption:
     active: bool
 
 
-def facet_options(ids, filters, now, extra_type_counts=None):
+def facet_options(pages, filters, now, extra_type_counts=None):
     """``{facet: [FacetOption]}`` for the page: options that select something, or are active.
 
     ``extra_type_counts`` adds result types that are not pages (documents).
     """
-    types = type_counts(filtered(ids, filters, now, skip="type"))
+    types = type_counts(filtered(pages, filters, now, skip="type"))
     for key, n in (extra_type_counts or {}).items():
         types[key] = types.get(key, 0) + n
-    years = year_counts(filtered(ids, filters, now, skip="year"))
-    bodies = body_counts(filtered(ids, filters, now, skip="body"))
-    tags = tag_counts(filtered(ids, filters, now, skip="tag"), active=filters.tag)
-    states = state_counts(filtered(ids, filters, now, skip="state"), now)
+    years = year_counts(filtered(pages, filters, now, skip="year"))
+    bodies = body_counts(filtered(pages, filters, now, skip="body"))
+    tags = tag_counts(filtered(pages, filters, now, skip="tag"), active=filters.tag)
+    states = state_counts(filtered(pages, filters, now, skip="state"), now)
 
     def options(pairs, current):
         return [

@@ -1,8 +1,9 @@
-"""The public search page: results of every published page type, facets, promotions.
-
-A results page runs a fixed number of queries: the ids of every match from the backend, a few
-GROUP BYs for the facets (search/facets.py), the pages shown (one query per page type), the
+"""The public search page: published pages of every type and attached documents, facets,
 promotions.
+
+A results page runs a fixed number of queries whatever the number of matches: a count and a
+ranked page of results (search/engine.py), a few GROUP BYs for the facets
+(search/facets.py), the pages and documents shown (one query per page type), the promotions.
 """
 
 import datetime
@@ -25,9 +26,11 @@ from wagtail.models import Page
 
 from cms.models import AgendaItem, CallPage, MinutesPage, NewsPage, PlanObjective, PlanPage
 
-from . import facets
+from . import engine, facets
+from .documents import public_pages_by_document
 from .italian import ACRONYM, fold, stem
-from .query import clean_query, search_query, search_terms
+from .models import DocumentText
+from .query import clean_query, search_terms
 
 PER_PAGE = 10
 SNIPPET_WORDS = 32
@@ -56,27 +59,31 @@ class Hit:
     date: datetime.date | None = None
     period: str = ""
     call: CallPage | None = None
+    context: str = ""
 
 
-def matching_page_ids(backend_query):
-    """Ids of every live, public page matching, best first, in one query on the database
-    backends (their results are a queryset); other backends are iterated."""
-    results = Page.objects.live().public().search(backend_query)
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return list(get_queryset().values_list("pk", flat=True))
-    return [page.pk for page in results]
+def results_for(search, filters, now):
+    """The sequence the Paginator pages through, for the filters and the sort.
 
-
-def ordered_ids(ids, filters, now):
-    """``ids`` that pass the filters, by relevance (the backend's order) or by date."""
-    if filters.sort == facets.DATE:
-        pages = facets.filtered(ids, filters, now).order_by(*facets.date_order())
-        return list(pages.values_list("pk", flat=True))
-    if not filters.active():
-        return ids
-    kept = set(facets.filtered(ids, filters, now).values_list("pk", flat=True))
-    return [pk for pk in ids if pk in kept]
+    Documents have no year, body, tag or call state: a filter on any of these, or on a page
+    type, leaves only pages. By date, pages come by their own date, then documents by upload.
+    """
+    active = filters.active()
+    if filters.type == facets.DOCUMENT:
+        kinds, restrict = {engine.DOCUMENT}, None
+    elif active:
+        kinds = {engine.PAGE}
+        restrict = facets.filtered(Page.objects.all(), filters, now)
+    else:
+        kinds, restrict = engine.KINDS, None
+    narrowed = search.narrowed(kinds=kinds, restrict=restrict)
+    if filters.sort != facets.DATE:
+        return engine.Results(narrowed)
+    pages = None
+    if engine.PAGE in kinds:
+        pages = facets.filtered(search.page_ids(), filters, now).order_by(*facets.date_order())
+    documents = narrowed.document_texts() if engine.DOCUMENT in kinds else None
+    return engine.DateResults(pages, documents)
 
 
 def word_matcher(query):
@@ -174,14 +181,39 @@ def hit_for_page(page, request, matches, children=()):
     return hit
 
 
-def hits_for(ids, request, query):
-    """The results of one page, in the order of ``ids``: one query per page type."""
-    pages = {page.pk: page for page in Page.objects.filter(facets.within(ids)).specific()}
-    children = child_texts(ids)
+def hit_for_document(text, request, matches, pages):
+    document = text.document
+    attached = ", ".join(page.title for page in pages[:3])
+    return Hit(
+        title=document.title,
+        url=document.url,
+        type_label=facets.TYPE_LABELS[facets.DOCUMENT],
+        snippet=snippet(text.text, matches),
+        date=timezone.localdate(document.created_at) if document.created_at else None,
+        context=f"{_('Allegato a')}: {attached}" if attached else "",
+    )
+
+
+def hits_for(rows, request, query):
+    """The results of one page, in the order of ``rows`` (``(kind, id)`` pairs): one query
+    per page type, two for the texts under minutes and plans, three for documents."""
+    page_ids = [pk for kind, pk in rows if kind == engine.PAGE]
+    text_ids = [pk for kind, pk in rows if kind == engine.DOCUMENT]
+    pages = {page.pk: page for page in Page.objects.filter(facets.within(page_ids)).specific()}
+    children = child_texts(page_ids) if page_ids else {}
+    texts = DocumentText.objects.select_related("document").in_bulk(text_ids) if text_ids else {}
+    attached = public_pages_by_document(text.document_id for text in texts.values())
     matches = word_matcher(query)
-    return [
-        hit_for_page(pages[pk], request, matches, children.get(pk, ())) for pk in ids if pk in pages
-    ]
+    hits = []
+    for kind, pk in rows:
+        if kind == engine.PAGE and pk in pages:
+            hits.append(hit_for_page(pages[pk], request, matches, children.get(pk, ())))
+        elif kind == engine.DOCUMENT and pk in texts:
+            text = texts[pk]
+            hits.append(
+                hit_for_document(text, request, matches, attached.get(text.document_id, []))
+            )
+    return hits
 
 
 def promotions_for(query):
@@ -250,15 +282,19 @@ def search(request):
     context = {"search_query": query, "results": None, "message": message, "filters": filters}
     if not query:
         return TemplateResponse(request, "search/search.html", context)
-    backend_query = search_query(query)
-    if backend_query is None:
+    terms = engine.parse(query)
+    if terms is None:
         context["message"] = " ".join(str(part) for part in (message, NOTHING_TO_SEARCH) if part)
         return TemplateResponse(request, "search/search.html", context)
 
     now = timezone.now()
-    ids = matching_page_ids(backend_query)
-    options = facets.facet_options(ids, filters, now)
-    results = Paginator(ordered_ids(ids, filters, now), PER_PAGE).get_page(filters.page)
+    search = engine.Search(terms)
+    pages = search.page_ids()
+    documents = 0
+    if not filters.without("type").active():
+        documents = search.narrowed(kinds={engine.DOCUMENT}).count()
+    options = facets.facet_options(pages, filters, now, {facets.DOCUMENT: documents})
+    results = Paginator(results_for(search, filters, now), PER_PAGE).get_page(filters.page)
     results.object_list = hits_for(list(results.object_list), request, query)
     context.update(
         results=results,

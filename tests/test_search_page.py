@@ -444,3 +444,31 @@ def test_the_snippet_of_minutes_shows_the_agenda_item_that_matched(client, minut
     )
 
     assert "<mark>ISEE</mark>" in snippet_html(search(client, "ISEE"), "Seduta di marzo")
+
+
+def test_an_editor_can_add_a_promotion_from_the_admin(client, editor, news_index):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    news = NewsPageFactory(parent=news_index, title="Domande per il contributo affitti")
+    client.force_login(editor)
+
+    assert client.get("/admin/searchpicks/").status_code == 200
+    response = client.post(
+        "/admin/searchpicks/add/",
+        {
+            "query_string": "affitto",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": str(news.pk),
+            "editors_picks-0-external_link_url": "",
+            "editors_picks-0-external_link_text": "",
+            "editors_picks-0-description": "Scadenza 30 giugno",
+            "editors_picks-0-ORDER": "0",
+        },
+    )
+
+    assert response.status_code == 302, response.content[:2000]
+    promotion = SearchPromotion.objects.get()
+    assert (promotion.query.query_string, promotion.page_id) == ("affitto", news.pk)
