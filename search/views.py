@@ -294,8 +294,10 @@ def search(request):
     if not filters.without("type").active():
         documents = search.narrowed(kinds={engine.DOCUMENT}).count()
     options = facets.facet_options(pages, filters, now, {facets.DOCUMENT: documents})
-    results = Paginator(results_for(search, filters, now), PER_PAGE).get_page(filters.page)
+    found = results_for(search, filters, now)
+    results = Paginator(found, PER_PAGE).get_page(filters.page)
     results.object_list = hits_for(list(results.object_list), request, query)
+    context["more_results"] = getattr(found, "more", False)
     context.update(
         results=results,
         promotions=promotions_for(query),

@@ -137,31 +137,32 @@ def test_documents_among_the_results_do_not_add_queries_per_hit(client, committe
     assert few == many
 
 
-# -- many matches: a word on more pages than SEARCH_EXACT_RANK_LIMIT
+# -- many matches: more than SEARCH_MATCH_LIMIT
 
 
-def test_past_the_exact_rank_limit_title_matches_come_first_then_the_newest(
+def test_past_the_match_limit_title_matches_come_first_then_the_newest(
     client, news_index, settings
 ):
-    settings.SEARCH_EXACT_RANK_LIMIT = 2
-    older = NewsPageFactory(parent=news_index, title="Orari", body="<p>teleassistenza</p>")
+    settings.SEARCH_MATCH_LIMIT = 3
+    NewsPageFactory(parent=news_index, title="Orari", body="<p>teleassistenza</p>")
+    NewsPageFactory(parent=news_index, title="Avvisi", body="<p>teleassistenza</p>")
     in_title = NewsPageFactory(parent=news_index, title="Teleassistenza", body="<p>servizio</p>")
-    newer = NewsPageFactory(parent=news_index, title="Avvisi", body="<p>teleassistenza</p>")
+    newer = NewsPageFactory(parent=news_index, title="Bando", body="<p>teleassistenza</p>")
     newest = NewsPageFactory(parent=news_index, title="Novità", body="<p>teleassistenza</p>")
 
     response = results(client, "teleassistenza")
 
-    assert response.context["results"].paginator.count == 4
+    assert response.context["results"].paginator.count == 3
     assert [hit.title for hit in response.context["results"].object_list] == [
         in_title.title,
         newest.title,
         newer.title,
-        older.title,
     ]
+    assert "Più di 3 risultati" in response.content.decode()
 
 
-def test_past_the_exact_rank_limit_the_pages_do_not_repeat_or_skip(client, news_index, settings):
-    settings.SEARCH_EXACT_RANK_LIMIT = 3
+def test_past_the_match_limit_the_pages_do_not_repeat_or_skip(client, news_index, settings):
+    settings.SEARCH_MATCH_LIMIT = 12
     titles = [f"Teleassistenza {n}" for n in range(3)] + [f"Avviso {n}" for n in range(12)]
     for title in titles:
         NewsPageFactory(parent=news_index, title=title, body="<p>teleassistenza</p>")
@@ -169,7 +170,17 @@ def test_past_the_exact_rank_limit_the_pages_do_not_repeat_or_skip(client, news_
     first = [hit.title for hit in results(client, "teleassistenza").context["results"]]
     second = [hit.title for hit in results(client, "teleassistenza", page=2).context["results"]]
 
-    assert len(first) == 10 and len(second) == 5
-    assert sorted(first + second) == sorted(titles)
+    assert len(first) == 10 and len(second) == 2
     assert set(first[:3]) == {f"Teleassistenza {n}" for n in range(3)}
-    assert first[3:] == [f"Avviso {n}" for n in range(11, 4, -1)]
+    assert first[3:] + second == [f"Avviso {n}" for n in range(11, 2, -1)]
+
+
+def test_within_the_match_limit_the_count_is_exact_and_says_nothing_more(client, news_index):
+    for n in range(3):
+        NewsPageFactory(parent=news_index, title=f"Avviso {n}", body="<p>teleassistenza</p>")
+
+    response = results(client, "teleassistenza")
+
+    assert response.context["results"].paginator.count == 3
+    assert "3 risultati per" in response.content.decode()
+    assert "Più di" not in response.content.decode()
