@@ -281,8 +281,7 @@ def whole_page(raw):
 
     response = Client().get("/search/", {"q": raw})
     assert response.status_code == 200, response.status_code
-    results = response.context["results"]
-    return (results.paginator.count if results else 0), []
+    return "", []
 
 
 def baseline_page(pk):

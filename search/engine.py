@@ -16,7 +16,7 @@ Here a results page costs one COUNT and one ranked LIMIT query:
   every match by its body costs more than a page may (PostgreSQL reads each match's compressed
   vector: 1.3 s at 100,000 matches of a phrase), and says little: the query is made of common
   words. The page then says "more than N", and lists the pages with the words in the title
-  first, then the newest.
+  first, then the newest (all newest first when even the title matches are past the limit).
 - Visibility: pages must be live and outside every section with a view restriction (the hidden
   pages are few, so they are subtracted); documents must be in a public collection and
   attached to such a page (search/documents.py).
@@ -303,10 +303,11 @@ class Search:
         if total <= limit:
             return self.fetch(ALL, EXACT, start, stop)
         in_title = self.count(TITLE, cap=limit)
+        if in_title > limit:  # even the title matches are too many to rank: newest first
+            return self.fetch(ALL, NEWEST, start, stop)
         rows = []
         if start < in_title:
-            order = TITLE if in_title <= limit else NEWEST
-            rows += self.fetch(TITLE, order, start, min(stop, in_title))
+            rows += self.fetch(TITLE, TITLE, start, min(stop, in_title))
         if stop > in_title:
             rows += self.fetch(REST, NEWEST, max(start - in_title, 0), stop - in_title)
         return rows

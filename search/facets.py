@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Count, DateField, IntegerField, Q
+from django.db.models import Count, DateField, IntegerField, Min, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from cms import call_state
 from cms.listing import parse_params
@@ -236,7 +238,7 @@ def state_counts(pages, now):
 class FacetOption:
     value: str
     label: str
-    count: int
+    count: int | None  # None: not counted
     active: bool
 
 
@@ -283,4 +285,27 @@ def facet_options(pages, filters, now, extra_type_counts=None):
             ((key, label, states.get(key, 0)) for key, label in call_state.STATE_LABELS.items()),
             filters.state,
         ),
+    }
+
+
+def uncounted_options(filters):
+    """Options without counts, for a query past the match limit (search/engine.py), where
+    counting every match per facet would take seconds: the page types, the years with
+    published pages, the call states. Bodies and topics need counts to be worth listing."""
+    first = Page.objects.live().aggregate(first=Min("first_published_at"))["first"]
+    today = timezone.localdate()
+    years = range(today.year, (first.year if first else today.year) - 1, -1)
+
+    def options(pairs, current):
+        return [
+            FacetOption(str(value), str(label), None, str(value) == str(current or ""))
+            for value, label in pairs
+        ]
+
+    return {
+        "type": options(TYPE_LABELS.items(), filters.type),
+        "year": options(((year, year) for year in years), filters.year),
+        "body": [],
+        "tag": [],
+        "state": options(call_state.STATE_LABELS.items(), filters.state),
     }

@@ -184,3 +184,34 @@ def test_within_the_match_limit_the_count_is_exact_and_says_nothing_more(client,
     assert response.context["results"].paginator.count == 3
     assert "3 risultati per" in response.content.decode()
     assert "Più di" not in response.content.decode()
+
+
+def test_past_the_match_limit_the_filters_are_offered_without_counts(client, news_index, settings):
+    settings.SEARCH_MATCH_LIMIT = 2
+    for n in range(3):
+        news = NewsPageFactory(parent=news_index, title=f"Avviso {n}", body="<p>teleassistenza</p>")
+        news.tags.add("domiciliarità")
+        news.save_revision().publish()
+
+    response = results(client, "teleassistenza")
+    groups = {group["name"]: group for group in response.context["facets"]}
+
+    assert {option["label"] for option in groups["type"]["options"]} >= {"Notizia", "Documento"}
+    assert all(option["count"] is None for group in groups.values() for option in group["options"])
+    assert "tag" not in groups and "body" not in groups
+    filtered = results(client, "teleassistenza", type="notizia")
+    assert len(filtered.context["results"].object_list) == 2
+
+
+def test_when_even_the_title_matches_pass_the_limit_all_come_newest_first(
+    client, news_index, settings
+):
+    settings.SEARCH_MATCH_LIMIT = 2
+    titles = ["Teleassistenza A", "Avviso", "Teleassistenza B", "Teleassistenza C"]
+    for title in titles:
+        NewsPageFactory(parent=news_index, title=title, body="<p>teleassistenza</p>")
+
+    response = results(client, "teleassistenza")
+
+    shown = [hit.title for hit in response.context["results"].object_list]
+    assert shown == ["Teleassistenza C", "Teleassistenza B"]
