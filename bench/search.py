@@ -284,6 +284,15 @@ def whole_page(raw):
     return "", []
 
 
+AUTOCOMPLETE = ["assist", "verbale del", "centro diur", "ippo"]
+
+
+def autocomplete(text):
+    from search.autocomplete import suggestions
+
+    return len(suggestions(text, None))
+
+
 def baseline_page(pk):
     from django.core.paginator import Paginator
     from wagtail.models import Page
@@ -387,6 +396,16 @@ def measure(size, repeat, budget, generation, indexing, indexed, whole=False):
     lines.append(row("**all queries**", "pooled", "", pooled, base_p50, budget))
     p95 = percentile(pooled, 0.95)
     summary = f"{p95:.1f} ms"
+    lines += [
+        "",
+        "Autocomplete (`/search/autocomplete/`: titles with every word, the last one unfinished):",
+        "",
+        "| typed | kind | suggestions | runs | p50 | p95 | p99 | p50 / baseline |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for text in AUTOCOMPLETE:
+        times, result = timed(autocomplete, text, repeat, budget)
+        lines.append(row(f"`{text}`", "prefix", result, times, base_p50, budget))
     if whole:
         lines += [
             "",

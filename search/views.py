@@ -290,17 +290,19 @@ def search(request):
     now = timezone.now()
     search = engine.Search(terms)
     pages = search.page_ids()
-    found = results_for(search, filters, now)
-    results = Paginator(found, PER_PAGE).get_page(filters.page)
-    results.object_list = hits_for(list(results.object_list), request, query)
-    context["more_results"] = more = getattr(found, "more", False)
-    if more:
-        options = facets.uncounted_options(filters)
-    else:
-        documents = 0
-        if not filters.without("type").active():
-            documents = search.narrowed(kinds={engine.DOCUMENT}).count()
-        options = facets.facet_options(pages, filters, now, {facets.DOCUMENT: documents})
+    with engine.indexes_preferred():
+        found = results_for(search, filters, now)
+        results = Paginator(found, PER_PAGE).get_page(filters.page)
+        rows = list(results.object_list)
+        context["more_results"] = more = getattr(found, "more", False)
+        if more:
+            options = facets.uncounted_options(filters)
+        else:
+            documents = 0
+            if not filters.without("type").active():
+                documents = search.narrowed(kinds={engine.DOCUMENT}).count()
+            options = facets.facet_options(pages, filters, now, {facets.DOCUMENT: documents})
+    results.object_list = hits_for(rows, request, query)
     context.update(
         results=results,
         promotions=promotions_for(query),

@@ -360,6 +360,20 @@ def test_autocomplete_suggests_titles_starting_like_the_query(client, news_index
     ]
 
 
+@pytest.mark.parametrize("typed", ["assistenti famil", "assistente familiar", "Familiari assi"])
+def test_autocomplete_reads_the_last_word_as_unfinished(client, news_index, typed):
+    NewsPageFactory(parent=news_index, title="Assistenti familiari: il registro")
+    NewsPageFactory(parent=news_index, title="Assistenza domiciliare")
+
+    assert [s["title"] for s in suggestions(client, typed)] == ["Assistenti familiari: il registro"]
+
+
+def test_autocomplete_looks_at_titles_only(client, news_index):
+    NewsPageFactory(parent=news_index, title="Orari", body="<p>assistenti familiari</p>")
+
+    assert suggestions(client, "assist") == []
+
+
 def test_autocomplete_returns_at_most_eight_suggestions(client, news_index):
     for number in range(12):
         NewsPageFactory(parent=news_index, title=f"Contributi {number}")
@@ -472,3 +486,13 @@ def test_an_editor_can_add_a_promotion_from_the_admin(client, editor, news_index
     assert response.status_code == 302, response.content[:2000]
     promotion = SearchPromotion.objects.get()
     assert (promotion.query.query_string, promotion.page_id) == ("affitto", news.pk)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_the_search_leaves_the_planner_settings_as_it_found_them(client, news_index):
+    NewsPageFactory(parent=news_index, title="Contributi ISEE")
+
+    assert search(client, "ISEE").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
