@@ -85,6 +85,36 @@ def parse(query):
     return Terms(words, phrases)
 
 
+OWN_BACKENDS = {"search.backends.sqlite", "search.backends.postgres"}
+
+
+def own_backend():
+    return settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] in OWN_BACKENDS
+
+
+def search_for(query, kinds=KINDS):
+    """The search of a cleaned query, or None when nothing is searchable: our SQL on our
+    backends, Wagtail's search API on any other (search/other_backends.py)."""
+    if not own_backend():
+        from .other_backends import BackendSearch
+
+        if not parse(query):
+            return None
+        return BackendSearch(query, kinds, limit=match_limit())
+    terms = parse(query)
+    return None if terms is None else Search(terms, kinds)
+
+
+def suggest_for(query):
+    """The search behind autocomplete: titles, the last word unfinished."""
+    if not own_backend():
+        from .other_backends import BackendSearch
+
+        return BackendSearch(query, {PAGE}, limit=match_limit())
+    terms = parse_prefix(query)
+    return None if terms is None else Search(terms, {PAGE})
+
+
 def compiled(queryset):
     """SQL and parameters of a queryset, to nest as a subquery."""
     return queryset.query.sql_with_params()

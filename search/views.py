@@ -282,13 +282,12 @@ def search(request):
     context = {"search_query": query, "results": None, "message": message, "filters": filters}
     if not query:
         return TemplateResponse(request, "search/search.html", context)
-    terms = engine.parse(query)
-    if terms is None:
+    search = engine.search_for(query)
+    if search is None:
         context["message"] = " ".join(str(part) for part in (message, NOTHING_TO_SEARCH) if part)
         return TemplateResponse(request, "search/search.html", context)
 
     now = timezone.now()
-    search = engine.Search(terms)
     pages = search.page_ids()
     with engine.indexes_preferred():
         found = results_for(search, filters, now)

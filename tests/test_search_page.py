@@ -496,3 +496,19 @@ def test_the_search_leaves_the_planner_settings_as_it_found_them(client, news_in
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def test_on_another_wagtail_backend_the_page_goes_through_wagtails_search_api(
+    client, news_index, settings
+):
+    # As with OpenSearch: the backend is not ours, so our SQL must not be used.
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    NewsPageFactory(parent=news_index, title="Contributi per la teleassistenza")
+    NewsPageFactory(parent=news_index, title="Orari degli uffici")
+
+    response = search(client, "teleassistenza")
+
+    assert result_titles(response) == ["Contributi per la teleassistenza"]
+    assert [s["title"] for s in suggestions(client, "teleassist")] == [
+        "Contributi per la teleassistenza"
+    ]
