@@ -1,9 +1,14 @@
-"""Read API v2 (`/api/v2/`), kept for existing front ends; API v3 arrives with the API issue."""
+"""The JSON APIs: Wagtail's API v3 (`/api/v3/`, django-ninja, OpenAPI at
+`/api/v3/openapi.json`, interactive docs at `/api/v3/docs/`), which carries our registry and
+search routers too, and the read API v2 (`/api/v2/`), kept for existing front ends."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+__all__ = ["api_router", "api_v3"]

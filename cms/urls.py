@@ -4,7 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import api_router
+from cms.api import api_router, api_v3
 from cms.views import healthz
 
 urlpatterns = [
@@ -14,5 +14,6 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
+    path("api/v3/", api_v3.urls),
     path("", include(wagtail_urls)),
 ]
