@@ -10,6 +10,8 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.serializers import document_field
+
 
 class PageTag(TaggedItemBase):
     """One tag table for every page type, so tag facets and filters are a single join."""
@@ -40,7 +42,7 @@ class AttachmentBase(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldPanel("label")]
-    api_fields = [APIField("document"), APIField("label")]
+    api_fields = [APIField("document", serializer=document_field()), APIField("label")]
 
     class Meta(Orderable.Meta):
         abstract = True
