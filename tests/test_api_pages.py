@@ -231,3 +231,35 @@ def test_a_call_state_in_the_list_matches_the_detail(client, call_index):
     detail = get(client, f"/api/v3/pages/{call.pk}/").json()
 
     assert listed["state"] == detail["state"] == CallPage.objects.get(pk=call.pk).state
+
+
+# -- HTTP caching
+
+
+def test_an_anonymous_api_response_has_an_etag_and_a_public_max_age(client, news_index):
+    news = NewsPageFactory(parent=news_index)
+
+    response = client.get(f"/api/v3/pages/{news.pk}/")
+
+    assert response.has_header("ETag")
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    assert "Authorization" in response["Vary"]
+
+
+def test_a_conditional_request_gets_a_304_until_the_page_changes(client, news_index):
+    news = NewsPageFactory(parent=news_index, title="Prima")
+    etag = client.get(f"/api/v3/pages/{news.pk}/")["ETag"]
+
+    unchanged = client.get(f"/api/v3/pages/{news.pk}/", HTTP_IF_NONE_MATCH=etag)
+    news.title = "Dopo"
+    news.save_revision().publish()
+    changed = client.get(f"/api/v3/pages/{news.pk}/", HTTP_IF_NONE_MATCH=etag)
+
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+    assert changed.status_code == 200 and changed.json()["title"] == "Dopo"
+
+
+def test_a_response_to_a_logged_in_user_or_an_error_is_never_stored(client, superuser):
+    assert "no-store" in client.get("/api/v3/content/", {"limit": 0})["Cache-Control"]
+    client.force_login(superuser)
+    assert "private" in client.get("/api/v3/content/")["Cache-Control"]

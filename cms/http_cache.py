@@ -1,0 +1,31 @@
+"""HTTP caching of the public JSON API: every anonymous GET of /api/ says how long it may be
+kept (Cache-Control) and carries an ETag, so a client or a proxy asks again with
+If-None-Match and gets a 304 with no body. Django's ConditionalGetMiddleware (in settings)
+computes the ETag and answers the 304; this middleware only decides who may cache what.
+
+A request with credentials (a session or an API token) may see drafts or private data: its
+response is private and never stored by a shared cache.
+"""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+API_PREFIX = "/api/"
+
+
+def api_cache_headers(get_response):
+    def middleware(request):
+        response = get_response(request)
+        if not request.path.startswith(API_PREFIX) or request.method not in ("GET", "HEAD"):
+            return response
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        authenticated = "HTTP_AUTHORIZATION" in request.META or request.user.is_authenticated
+        if authenticated or response.status_code >= 400:
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(
+                response, public=True, max_age=getattr(settings, "API_CACHE_SECONDS", 60)
+            )
+        return response
+
+    return middleware
