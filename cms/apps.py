@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Pubblicazioni"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from . import webhooks
+
+        page_published.connect(webhooks.page_published, dispatch_uid="cms.webhook_published")
+        page_unpublished.connect(webhooks.page_unpublished, dispatch_uid="cms.webhook_unpublished")

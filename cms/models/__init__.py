@@ -6,6 +6,7 @@ from .minutes import AgendaItem, AgendaOutcome, MinutesPage
 from .news import NewsPage, StandardPage
 from .plans import PlanApprovalStep, PlanKind, PlanObjective, PlanPage, PlanStatus
 from .settings import BodyIdentity
+from .webhooks import WebhookDelivery
 
 __all__ = [
     "AgendaItem",
@@ -32,4 +33,5 @@ __all__ = [
     "PlanPage",
     "PlanStatus",
     "StandardPage",
+    "WebhookDelivery",
 ]

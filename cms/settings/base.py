@@ -68,6 +68,12 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.http_cache.api_cache_headers",
 ]
+# Publish webhooks (cms/webhooks.py): signed POSTs to these URLs on publish and unpublish.
+PUBLISH_WEBHOOKS = [
+    {"url": url.strip(), "secret": os.environ.get("PUBLISH_WEBHOOK_SECRET", "")}
+    for url in os.environ.get("PUBLISH_WEBHOOK_URLS", "").split(",")
+    if url.strip()
+]
 # How long a shared cache may keep an anonymous API response (cms/http_cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
