@@ -263,3 +263,32 @@ def test_a_response_to_a_logged_in_user_or_an_error_is_never_stored(client, supe
     assert "no-store" in client.get("/api/v3/content/", {"limit": 0})["Cache-Control"]
     client.force_login(superuser)
     assert "private" in client.get("/api/v3/content/")["Cache-Control"]
+
+
+# -- CORS
+
+
+def test_a_configured_origin_may_call_the_api_and_read_the_etag(client, settings, news_index):
+    settings.CORS_ALLOWED_ORIGINS = ["https://portale.example.it"]
+    news = NewsPageFactory(parent=news_index)
+
+    preflight = client.options(
+        f"/api/v3/pages/{news.pk}/",
+        HTTP_ORIGIN="https://portale.example.it",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    response = client.get(f"/api/v3/pages/{news.pk}/", HTTP_ORIGIN="https://portale.example.it")
+
+    assert preflight["Access-Control-Allow-Origin"] == "https://portale.example.it"
+    assert response["Access-Control-Allow-Origin"] == "https://portale.example.it"
+    assert "etag" in response["Access-Control-Expose-Headers"].lower()
+
+
+def test_another_origin_or_a_page_of_the_site_gets_no_cors_header(client, settings, home):
+    settings.CORS_ALLOWED_ORIGINS = ["https://portale.example.it"]
+
+    api = client.get("/api/v3/content/", HTTP_ORIGIN="https://altro.example.com")
+    page = client.get("/", HTTP_ORIGIN="https://portale.example.it")
+
+    assert not api.has_header("Access-Control-Allow-Origin")
+    assert not page.has_header("Access-Control-Allow-Origin")

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     # Before anything that may change a body: ETag from the final body, 304 to If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +76,16 @@ PUBLISH_WEBHOOKS = [
     for url in os.environ.get("PUBLISH_WEBHOOK_URLS", "").split(",")
     if url.strip()
 ]
+# CORS (django-cors-headers): front ends on these origins may call the JSON API, e.g.
+# CORS_ALLOWED_ORIGINS="https://www.example.it,https://app.example.it". None by default.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_HEADERS = ["authorization", "content-type", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["etag"]
 # How long a shared cache may keep an anonymous API response (cms/http_cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 
