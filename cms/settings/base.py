@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.http_cache.api_cache_headers",
+    "cms.api_guard.json_object_bodies",
 ]
 # Publish webhooks (cms/webhooks.py): signed POSTs to these URLs on publish and unpublish.
 PUBLISH_WEBHOOKS = [
