@@ -134,3 +134,45 @@ def test_the_api_details_of_every_page_have_no_private_data(client, registry):
         text = body(client, f"/api/v2/pages/{pk}/")
         assert NAME not in text, pk
         assert_nothing_private(text, f"/api/v2/pages/{pk}/")
+
+
+def substitutions(registry):
+    """Values for the path parameters of the API v3 document, from the fixture's data."""
+    from wagtail.models import Page, Site
+
+    return {
+        "page_id": [str(pk) for pk in Page.objects.live().values_list("pk", flat=True)],
+        "site_id": [str(Site.objects.get().pk)],
+        "slug": [registry["network"].slug],
+        "network_slug": [registry["network"].slug],
+    }
+
+
+def expand(path, values):
+    """Every concrete URL of an OpenAPI path whose parameters we can fill; none otherwise."""
+    import re
+
+    names = re.findall(r"{(\w+)}", path)
+    urls = [path]
+    for name in names:
+        if name not in values:
+            return []
+        urls = [url.replace("{" + name + "}", value) for url in urls for value in values[name]]
+    return urls
+
+
+def test_no_anonymous_get_of_the_api_v3_shows_private_data(client, registry):
+    document = client.get("/api/v3/openapi.json").json()
+    values = substitutions(registry)
+    walked = set()
+    for path, operations in document["paths"].items():
+        if "get" not in operations:
+            continue
+        for url in expand(path, values):
+            response = client.get(url)
+            assert response.status_code < 500, url
+            if response.status_code == 200:
+                walked.add(url)
+                assert_nothing_private(response.content.decode(), url)
+    minutes = f"/api/v3/pages/{registry['minutes'].pk}/"
+    assert {"/api/v3/pages/", minutes, "/api/v3/content/", "/api/v3/documents/"} <= walked
