@@ -9,6 +9,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api_content import router as content_router
 from cms.api_workflow import router as workflow_router
+from search.api import router as search_router
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
@@ -16,5 +17,6 @@ api_router.register_endpoint("documents", DocumentsAPIViewSet)
 
 api_v3.add_router("/content/", content_router)
 api_v3.add_router("/workflow/", workflow_router)
+api_v3.add_router("/search/", search_router)
 
 __all__ = ["api_router", "api_v3"]

@@ -10,7 +10,7 @@ import datetime
 import html
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -60,6 +60,8 @@ class Hit:
     period: str = ""
     call: CallPage | None = None
     context: str = ""
+    type: str = ""  # the type key of the facet: "bando", "documento", ...
+    attached: list = field(default_factory=list)  # documents: the public pages attaching it
 
 
 def results_for(search, filters, now):
@@ -164,6 +166,7 @@ def hit_for_page(page, request, matches, children=()):
         url=page.get_url(request) or "",
         type_label=facets.TYPE_LABELS[facets.type_of(type(page))],
         snippet=snippet(page_text(page, children), matches),
+        type=facets.type_of(type(page)),
     )
     if isinstance(page, MinutesPage):
         hit.date = page.meeting_date
@@ -191,6 +194,8 @@ def hit_for_document(text, request, matches, pages):
         snippet=snippet(text.text, matches),
         date=timezone.localdate(document.created_at) if document.created_at else None,
         context=f"{_('Allegato a')}: {attached}" if attached else "",
+        type=facets.DOCUMENT,
+        attached=list(pages),
     )
 
 
@@ -276,16 +281,36 @@ def active_filters(options, query, filters):
     ]
 
 
-def search(request):
-    query, message = clean_query(request.GET.get("q"))
-    filters = facets.parse_filters(request.GET)
-    context = {"search_query": query, "results": None, "message": message, "filters": filters}
+@dataclass
+class Outcome:
+    """What a search computes, for the HTML page and the JSON API alike. ``results`` is the
+    Paginator page whose ``object_list`` holds the Hits, None when nothing was searched."""
+
+    query: str
+    message: str
+    filters: facets.SearchFilters
+    results: object = None
+    more_results: bool = False
+    options: dict = field(default_factory=dict)
+    promotions: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return self.results.paginator.count if self.results is not None else 0
+
+
+def run_search(request, params):
+    """The search of the GET parameters ``params`` (a QueryDict): results of the page asked,
+    facet options and promotions. A fixed number of queries whatever the number of matches."""
+    query, message = clean_query(params.get("q"))
+    filters = facets.parse_filters(params)
+    outcome = Outcome(query=query, message=message, filters=filters)
     if not query:
-        return TemplateResponse(request, "search/search.html", context)
+        return outcome
     search = engine.search_for(query)
     if search is None:
-        context["message"] = " ".join(str(part) for part in (message, NOTHING_TO_SEARCH) if part)
-        return TemplateResponse(request, "search/search.html", context)
+        outcome.message = " ".join(str(part) for part in (message, NOTHING_TO_SEARCH) if part)
+        return outcome
 
     now = timezone.now()
     pages = search.page_ids()
@@ -293,7 +318,7 @@ def search(request):
         found = results_for(search, filters, now)
         results = Paginator(found, PER_PAGE).get_page(filters.page)
         rows = list(results.object_list)
-        context["more_results"] = more = getattr(found, "more", False)
+        outcome.more_results = more = getattr(found, "more", False)
         if more:
             options = facets.uncounted_options(filters)
         else:
@@ -302,9 +327,27 @@ def search(request):
                 documents = search.narrowed(kinds={engine.DOCUMENT}).count()
             options = facets.facet_options(pages, filters, now, {facets.DOCUMENT: documents})
     results.object_list = hits_for(rows, request, query)
+    outcome.results = results
+    outcome.options = options
+    outcome.promotions = promotions_for(query)
+    return outcome
+
+
+def search(request):
+    outcome = run_search(request, request.GET)
+    query, filters, options = outcome.query, outcome.filters, outcome.options
+    context = {
+        "search_query": query,
+        "results": None,
+        "message": outcome.message,
+        "filters": filters,
+    }
+    if outcome.results is None:
+        return TemplateResponse(request, "search/search.html", context)
     context.update(
-        results=results,
-        promotions=promotions_for(query),
+        more_results=outcome.more_results,
+        results=outcome.results,
+        promotions=outcome.promotions,
         facets=facet_groups(options, query, filters),
         active_filters=active_filters(options, query, filters),
         clear_filters_url="?" + query_string(query, facets.SearchFilters(sort=filters.sort)),
