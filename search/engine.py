@@ -153,18 +153,27 @@ def visible_document_texts():
 class Search:
     """One query over the index; ``restrict`` (a queryset of page pks) narrows the pages."""
 
-    def __init__(self, terms, kinds=KINDS, restrict=None):
+    def __init__(self, terms, kinds=KINDS, restrict=None, hidden=None):
         self.terms = terms
         self.kinds = frozenset(kinds)
         self.restrict = restrict
         self.postgres = connection.vendor == "postgresql"
+        self._hidden = hidden
 
     def narrowed(self, kinds=None, restrict=None):
         return Search(
             self.terms,
             self.kinds if kinds is None else kinds,
             self.restrict if restrict is None else restrict,
+            self._hidden,
         )
+
+    def hidden(self):
+        """``hidden_pages_sql()``, looked up once for this search and the searches narrowed
+        from it (every count, ranking and facet of a results page nests it)."""
+        if self._hidden is None:
+            self._hidden = hidden_pages_sql()
+        return self._hidden
 
     # -- SQL pieces
 
@@ -201,7 +210,7 @@ class Search:
         clauses, params = [], []
         if PAGE in self.kinds:
             content_types = page_content_type_ids()
-            hidden_sql, hidden_params = hidden_pages_sql()
+            hidden_sql, hidden_params = self.hidden()
             clause = (
                 f"({content_type} IN ({', '.join(['%s'] * len(content_types))})"
                 f" AND {object_id} NOT IN (SELECT h.id FROM ({hidden_sql}) h)"
@@ -270,7 +279,7 @@ class Search:
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        hidden_sql, hidden_params = hidden_pages_sql()
+        hidden_sql, hidden_params = self.hidden()
         parts = [
             f"SELECT v.id FROM {INDEX} v"
             f" WHERE v.content_type_id IN ({', '.join(['%s'] * len(other_types)) or 'NULL'})",

@@ -8,10 +8,9 @@ documents, as two searches cannot be ranked together."""
 from wagtail.models import Page
 
 from .documents import searchable_documents
+from .engine import DOCUMENT, PAGE
 from .models import DocumentText
 from .query import search_query, search_terms
-
-PAGE, DOCUMENT = "page", "document"
 
 
 class BackendSearch:
