@@ -9,6 +9,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api_content import router as content_router
 from cms.api_workflow import router as workflow_router
+from network import api_write  # noqa: F401  (adds the write operations to that router)
+from network.api import router as registry_router
 from search.api import router as search_router
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -18,5 +20,6 @@ api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_v3.add_router("/content/", content_router)
 api_v3.add_router("/workflow/", workflow_router)
 api_v3.add_router("/search/", search_router)
+api_v3.add_router("/registry/", registry_router)
 
 __all__ = ["api_router", "api_v3"]

@@ -2,8 +2,9 @@
 sub-area coverage and meeting attendance.
 
 Each builder runs a fixed number of queries whatever the number of members, and hands the
-templates plain values: a seat is its public label, role, public role mailbox and sub-area,
-so no template ever holds a Person and cannot print a name or a private contact by mistake.
+templates plain values: a seat is its public label, role, public role mailbox, sub-area and
+the person's name unless it is hidden, so no template ever holds a Person and cannot print a
+hidden name or a private contact by mistake.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class PublicSeat:
     role: str
     role_email: str
     subarea: str
+    # The person's name, unless hidden (Person.hidden_from_public); empty for a body
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,12 @@ def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | No
     subarea_names = {area.pk: area.name for area in snapshot.subareas}
     active = [seat for seat in snapshot.registry.seats if seat.active_on(as_of)]
     details = {
-        pk: (role, role_email or "")
-        for pk, role, role_email in Membership.objects.filter(
+        pk: (role, role_email or "", "" if hidden else name or "")
+        for pk, role, role_email, name, hidden in Membership.objects.filter(
             pk__in=[seat.id for seat in active]
-        ).values_list("pk", "role__name", "person__role_email")
+        ).values_list(
+            "pk", "role__name", "person__role_email", "person__name", "person__hidden_from_public"
+        )
     }
     seats = sorted(
         (
@@ -152,6 +157,7 @@ def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | No
                 role=details[seat.id][0],
                 role_email=details[seat.id][1],
                 subarea=subarea_names.get(seat.subarea_id, ""),
+                name=details[seat.id][2],
             )
             for seat in active
             if seat.id in details

@@ -9,7 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from network.models import AttendanceStatus, EndReason, NetworkIndexPage, RuleKind, Severity
+from network.models import (
+    AttendanceStatus,
+    EndReason,
+    NetworkIndexPage,
+    Person,
+    RuleKind,
+    Severity,
+)
 from tests.factories import MinutesPageFactory, add_published
 from tests.registry_factories import (
     AreaFactory,
@@ -114,7 +121,7 @@ def test_the_index_appears_in_the_site_menu(client, index, network):
     assert 'href="/reti/"' in menu
 
 
-def test_a_network_page_shows_purpose_members_by_public_label_and_role_mailbox(
+def test_a_network_page_shows_purpose_members_by_name_public_label_and_role_mailbox(
     client, index, network
 ):
     html = html_of(client, "/reti/rete-contatto/")
@@ -125,18 +132,27 @@ def test_a_network_page_shows_purpose_members_by_public_label_and_role_mailbox(
     assert "Coordinatore per Associazione Donne Contro la Violenza" in text
     assert "Comune di Crema" in text
     assert 'href="mailto:coordinamento@example.org"' in html
+    assert "Ada Segreta – Coordinatore per Associazione" in text
+
+
+def test_a_hidden_name_leaves_only_the_role_and_body(client, index, network):
+    Person.objects.filter(name="Ada Segreta").update(hidden_from_public=True)
+
+    html = html_of(client, "/reti/rete-contatto/")
+
     assert "Ada Segreta" not in html
+    assert "Coordinatore per Associazione Donne Contro la Violenza" in text_of(html)
 
 
 def test_a_network_page_groups_members_by_role_and_by_sub_area(client, index, network):
     text = text_of(html_of(client, "/reti/rete-contatto/"))
 
     by_role = text.split("Per ruolo")[1].split("Per sub-ambito")[0]
-    assert "Coordinatore (1) Coordinatore per Associazione" in by_role
+    assert "Coordinatore (1) Ada Segreta – Coordinatore per Associazione" in by_role
     assert "Componente (1) Comune di Crema" in by_role
     by_area = text.split("Per sub-ambito rappresentato")[1].split("Lacune")[0]
     assert "Sub-ambito 1 (1) Comune di Crema (Componente)" in by_area
-    assert "nessun sub-ambito indicato (1) Coordinatore per Associazione" in by_area
+    assert "nessun sub-ambito indicato (1) Ada Segreta – Coordinatore per Associazione" in by_area
 
 
 def test_a_network_page_lists_only_members_in_office_today(client, index, network, roles):

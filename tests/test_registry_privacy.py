@@ -1,5 +1,6 @@
 """A member's private data (email, phone, notes) never reaches a public page, the search,
-the sitemap or the API; their name never reaches the networks pages."""
+the sitemap or the API; a hidden name (Person.hidden_from_public) never reaches any of them
+either, while the name of a person who is not hidden is shown with their seat."""
 
 import html
 from datetime import date
@@ -21,7 +22,8 @@ from tests.registry_factories import (
 
 pytestmark = pytest.mark.django_db
 
-NAME = "Zebedea Quintilia Riservatissima"
+NAME = "Zebedea Quintilia Riservatissima"  # hidden from the public
+SHOWN = "Onorio Pubblicodue"
 PRIVATE = {
     "private_email": "zebedea.q.7f3a@riservato.invalid",
     "private_phone": "+39 333 7771 9042",
@@ -34,7 +36,15 @@ def registry(home, minutes_index):
     district = AreaFactory(name="Ambito di prova", kind="district")
     north = SubareaFactory(name="Sub-ambito Nord", parent=district)
     network = NetworkFactory(name="Tavolo SIA", slug="tavolo-sia", purpose="<p>Inclusione.</p>")
-    person = PersonFactory(name=NAME, role_email="referente.sia@example.org", **PRIVATE)
+    person = PersonFactory(
+        name=NAME, role_email="referente.sia@example.org", hidden_from_public=True, **PRIVATE
+    )
+    MembershipFactory(
+        network=network,
+        person=PersonFactory(name=SHOWN),
+        role=RoleFactory(name="Coordinatore", slug="coordinatore"),
+        on_behalf_of=OrganisationFactory(name="Azienda Speciale Comunitaria", area=north),
+    )
     membership = MembershipFactory(
         network=network,
         person=person,
@@ -80,11 +90,12 @@ def test_public_pages_show_the_seat_but_no_private_data(client, registry):
     assert "Referente per Comune di Crema" in pages["minutes"]
 
 
-def test_the_networks_pages_never_name_a_person(client, registry):
+def test_the_networks_pages_name_a_person_unless_the_name_is_hidden(client, registry):
     for url in ["/reti/", "/reti/tavolo-sia/", registry["minutes"].url]:
         text = body(client, url)
         assert NAME not in text, url
         assert html.escape(NAME) not in text, url
+    assert SHOWN in body(client, "/reti/tavolo-sia/")
 
 
 @pytest.mark.parametrize("query", [NAME, *PRIVATE.values()])
@@ -145,6 +156,9 @@ def substitutions(registry):
         "site_id": [str(Site.objects.get().pk)],
         "slug": [registry["network"].slug],
         "network_slug": [registry["network"].slug],
+        "membership_id": [
+            str(pk) for pk in registry["network"].memberships.values_list("pk", flat=True)
+        ],
     }
 
 
@@ -173,6 +187,19 @@ def test_no_anonymous_get_of_the_api_v3_shows_private_data(client, registry):
             assert response.status_code < 500, url
             if response.status_code == 200:
                 walked.add(url)
-                assert_nothing_private(response.content.decode(), url)
+                text = response.content.decode()
+                assert_nothing_private(text, url)
+                assert NAME not in text, url
     minutes = f"/api/v3/pages/{registry['minutes'].pk}/"
     assert {"/api/v3/pages/", minutes, "/api/v3/content/", "/api/v3/documents/"} <= walked
+    registry_urls = {
+        "/api/v3/registry/networks/",
+        "/api/v3/registry/networks/tavolo-sia/",
+        "/api/v3/registry/memberships/",
+        "/api/v3/registry/gaps/",
+        "/api/v3/registry/matrix/",
+        "/api/v3/registry/popolo/",
+    }
+    assert registry_urls <= walked
+    assert SHOWN in client.get("/api/v3/registry/memberships/").content.decode()
+    assert SHOWN in client.get("/api/v3/registry/popolo/").content.decode()

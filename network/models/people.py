@@ -20,11 +20,21 @@ class Person(RevisionMixin, models.Model):
     private_email = models.EmailField(_("email personale (riservata)"), blank=True)
     private_phone = models.CharField(_("telefono personale (riservato)"), max_length=64, blank=True)
     private_notes = models.TextField(_("note riservate"), blank=True)
+    hidden_from_public = models.BooleanField(
+        _("nome nascosto al pubblico"),
+        default=False,
+        help_text=_(
+            "Per la sicurezza della persona (es. operatrici dei centri antiviolenza): "
+            "le appartenenze restano, ma pagine, API ed esportazioni pubbliche mostrano "
+            "solo il ruolo e l'ente («Referente per …»), mai il nome."
+        ),
+    )
     popolo_id = popolo_id_field()
 
     panels = [
         FieldPanel("name"),
         FieldPanel("role_email"),
+        FieldPanel("hidden_from_public"),
         MultiFieldPanel(
             [FieldPanel("private_email"), FieldPanel("private_phone"), FieldPanel("private_notes")],
             heading=_("Dati riservati: mai pubblicati"),
@@ -41,3 +51,8 @@ class Person(RevisionMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def public_name(self):
+        """The name the public may read, or None when it is hidden."""
+        return None if self.hidden_from_public else self.name

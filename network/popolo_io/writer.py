@@ -4,6 +4,7 @@ never the private fields (PRIVATE_PERSON_FIELDS)."""
 
 from __future__ import annotations
 
+from network.labels import public_label
 from network.models import (
     Area,
     AreaKind,
@@ -28,7 +29,7 @@ RULE_VALUE_KEYS = (
     "meetings",
 )
 # Read explicitly so a private field can never slip in through a later change to Person.
-PERSON_EXPORTED_FIELDS = ("id", "name", "role_email", "popolo_id")
+PERSON_EXPORTED_FIELDS = ("id", "name", "role_email", "popolo_id", "hidden_from_public")
 
 
 def _ids(rows, prefix, natural=lambda row: row.pk):
@@ -65,11 +66,17 @@ def _day(value):
     return value.isoformat() if value else None
 
 
-def export_document() -> dict:
+def export_document(public: bool = False) -> dict:
+    """The whole registry as a Popolo document. ``public``: for anyone to read, so people
+    whose name is hidden are left out and their memberships carry only a label ("Referente
+    per Comune di Crema")."""
     areas = list(Area.objects.order_by("pk"))
     organisations = list(Organisation.objects.order_by("pk"))
     networks = list(Network.objects.order_by("pk"))
     persons = list(Person.objects.only(*PERSON_EXPORTED_FIELDS).order_by("pk"))
+    hidden = {person.pk for person in persons if public and person.hidden_from_public}
+    persons = [person for person in persons if person.pk not in hidden]
+    org_names = {org.pk: org.name for org in organisations}
     area_ids = _ids(areas, "area")
     org_ids = _ids(organisations, "organization")
     network_ids = _ids(networks, "network", lambda network: network.slug)
@@ -169,6 +176,13 @@ def export_document() -> dict:
                 {
                     "id": membership_ids[membership.pk],
                     "person_id": person_ids.get(membership.person_id),
+                    "label": (
+                        public_label(
+                            membership.role.name, None, org_names.get(membership.on_behalf_of_id)
+                        )
+                        if membership.person_id in hidden
+                        else None
+                    ),
                     "member": (
                         {"@type": "Organization", "id": org_ids[membership.organisation_id]}
                         if membership.organisation_id
