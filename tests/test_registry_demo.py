@@ -168,6 +168,14 @@ class TestTheDemoRegistry(TestCase):
         assert user.groups.filter(pk=rete.coordinators_id).exists()
         assert coordinated_network_ids(user) == {rete.pk}
 
+    def test_the_anti_violence_operator_is_listed_without_her_name(self):
+        html = self.client.get("/reti/rete-contatto/").content.decode()
+        api = self.client.get("/api/v3/registry/networks/rete-contatto/").content.decode()
+
+        assert "Valentina Oldrati" in html and "Valentina Oldrati" in api
+        assert "Referente per Associazione Donne" in html
+        assert "Sabrina Ghidotti" not in html and "Sabrina Ghidotti" not in api
+
     def test_the_networks_page_is_in_the_menu_and_lists_every_network(self):
         index = NetworkIndexPage.objects.get()
         assert index.live and index.show_in_menus and index.url == "/reti/"

@@ -160,6 +160,8 @@ BODIES = [
 ]
 
 # Fictitious people: key, name, public role mailbox.
+# Whose name the public site never shows (Person.hidden_from_public).
+HIDDEN_PEOPLE = {"contatto-operatrice"}
 PEOPLE = [
     ("udp-coordinatrice", "Elena Bertolotti", "coordinamento.udp@example.org"),
     ("udp-segretario", "Marco Ferrandi", ""),
@@ -181,6 +183,7 @@ PEOPLE = [
     ("cda-4", "Fabio Ogliari", ""),
     ("caritas-referente", "Teresa Manenti", "ascolto@caritas.example.org"),
     ("contatto-coordinatrice", "Valentina Oldrati", "coordinamento.contatto@example.org"),
+    ("contatto-operatrice", "Sabrina Ghidotti", ""),
     ("legami-coordinatore", "Nicola Bonizzi", "farelegami@example.org"),
     ("amm-crema", "Giulia Riboli", ""),
     ("amm-pandino", "Massimo Ferla", ""),
@@ -388,6 +391,14 @@ SEATS = {
             start=-900,
         ),
         seat("donne", org("donne"), "componente", start=-900),
+        # An anti-violence centre operator whose name is kept off the public site.
+        seat(
+            "operatrice",
+            person("contatto-operatrice"),
+            "referente",
+            body=org("donne"),
+            start=-300,
+        ),
         seat("asst", org("asst"), "componente", start=-900),
         seat("ats", org("ats"), "osservatore", start=-600),
         # Sub-areas 4 and 6 have nobody: the coverage gaps the UdP noted.
@@ -685,6 +696,7 @@ class RegistryLoader:
                     "private_email": f"{key}@esempio.invalid",
                     "private_phone": f"0000 {number:06d}",
                     "private_notes": "Persona fittizia: dati dimostrativi.",
+                    "hidden_from_public": key in HIDDEN_PEOPLE,
                 },
             )
 
