@@ -409,7 +409,7 @@ def network_gaps(request: HttpRequest, slug: str, when: Query[AsOf]):
 
 
 class GapFilters(AsOf):
-    severity: str | None = Field(None, description="error, warning o info.")
+    severity: str | None = Field(None, description="high, medium o low.")
 
 
 @router.get("/gaps/", response=list[GapOut], summary="Le lacune di tutte le reti in una data")
