@@ -15,6 +15,15 @@ settings.register_profile("udp", database=None)
 settings.load_profile("udp")
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back rows emit no signal, so a
+    cached API answer could otherwise outlive them (cms/response_cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     """The HomePage that migration 0002 puts at the root of the default site."""

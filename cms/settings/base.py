@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Before anything that may change a body: ETag from the final body, 304 to If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous API answers from the cache until content changes (cms/response_cache.py).
+    "cms.response_cache.api_response_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,7 +137,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

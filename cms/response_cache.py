@@ -1,0 +1,103 @@
+"""Server-side cache of the anonymous JSON API.
+
+An anonymous GET of /api/ is answered from the cache when the same address was answered
+since the last change of content: every key carries a *generation* number, and any save or
+delete of published content, registry data, documents, tags or view restrictions starts a
+new generation, so nothing stale is served after a change. Answers that depend on the clock
+(a call's state, "today" in the registry) are kept at most ``API_CACHE_SECONDS``, the same
+time a browser or proxy may keep them (cms/http_cache.py).
+
+The middleware sits right after ConditionalGetMiddleware: a hit skips sessions,
+authentication, the URL resolver and the view, and the outer middlewares still add CORS
+headers and answer If-None-Match with a 304. With several processes the cache should be
+shared (``REDIS_URL``); with the default per-process memory cache a change made in another
+process is seen once its entries expire.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+API_PREFIX = "/api/"
+GENERATION_KEY = "api-response:generation"
+# Apps whose rows make up what the API shows; anything they save starts a new generation.
+CONTENT_APPS = {
+    "cms",
+    "network",
+    "search",
+    "wagtailcore",
+    "wagtaildocs",
+    "wagtailimages",
+    "wagtailsearchpromotions",
+    "taggit",
+}
+# Rows of those apps that change all the time without changing what the API shows.
+NOT_CONTENT = {"cms.webhookdelivery"}
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def new_generation(**kwargs) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def _content_changed(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in CONTENT_APPS:
+        return
+    if meta.label_lower in NOT_CONTENT:
+        return
+    new_generation()
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"api-response-cache-{id(signal)}")
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and request.path.startswith(API_PREFIX)
+        and "HTTP_AUTHORIZATION" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and getattr(settings, "API_RESPONSE_CACHE", True)
+    )
+
+
+def _cacheable_response(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def api_response_cache(get_response):
+    def middleware(request):
+        if not _cacheable_request(request):
+            return get_response(request)
+        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"api-response:{generation()}:{request.method}:{address}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = get_response(request)
+        if _cacheable_response(response):
+            cache.set(key, response, getattr(settings, "API_CACHE_SECONDS", 60))
+        return response
+
+    return middleware
