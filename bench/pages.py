@@ -77,6 +77,25 @@ def run_wrk(url, seconds, connections):
     }
 
 
+def start_server(env):
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
@@ -98,51 +117,48 @@ def main():
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput")
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "cms.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    cached, cached_base = start_server(env)
+    # The same database without the API response cache (cms/response_cache.py)
+    uncached, uncached_base = start_server(dict(env, API_RESPONSE_CACHE="0"))
     try:
-        wait_until_up(base)
-        minutes_id, minutes_path = first_path(base, "cms.MinutesPage")
-        _call_id, call_path = first_path(base, "cms.CallPage")
-        targets = [
-            ("bare Django view (/healthz)", "/healthz"),
-            ("home page", "/"),
-            ("minutes page", minutes_path),
-            ("call page", call_path),
-            ("call listing", "/bandi/"),
+        wait_until_up(cached_base)
+        wait_until_up(uncached_base)
+        minutes_id, minutes_path = first_path(cached_base, "cms.MinutesPage")
+        _call_id, call_path = first_path(cached_base, "cms.CallPage")
+        api = [
             ("API v2 page detail", f"/api/v2/pages/{minutes_id}/"),
+            ("API v3 page detail", f"/api/v3/pages/{minutes_id}/"),
+            ("API v3 content list (20)", "/api/v3/content/"),
+            ("API v3 network gaps", "/api/v3/registry/networks/rete-contatto/gaps/"),
+            ("API v3 search", "/api/v3/search/?q=ISEE"),
+        ]
+        targets = [
+            ("bare Django view (/healthz)", cached_base, "/healthz"),
+            ("home page", cached_base, "/"),
+            ("minutes page", cached_base, minutes_path),
+            ("call page", cached_base, call_path),
+            ("call listing", cached_base, "/bandi/"),
+            *[(f"{label}, no cache", uncached_base, path) for label, path in api],
+            *[(f"{label}, cached", cached_base, path) for label, path in api],
         ]
         print(
             f"wrk 1 thread, {args.connections} connections, {args.seconds}s per URL; "
             f"gunicorn 1 sync worker; database {env['DATABASE_URL'].split(':')[0]}"
         )
-        print(f"{'target':30} {'req/s':>9} {'ratio':>7} {'p50':>9} {'p90':>9} {'p99':>9} non-2xx")
+        print(f"{'target':36} {'req/s':>9} {'ratio':>7} {'p50':>9} {'p90':>9} {'p99':>9} non-2xx")
         baseline = None
-        for label, path in targets:
+        for label, base, path in targets:
             result = run_wrk(base + path, args.seconds, args.connections)
             baseline = baseline or result["rps"]
             print(
-                f"{label:30} {result['rps']:9.1f} {result['rps'] / baseline:7.3f} "
+                f"{label:36} {result['rps']:9.1f} {result['rps'] / baseline:7.3f} "
                 f"{result['p50']:>9} {result['p90']:>9} {result['p99']:>9} "
                 f"{result['non_2xx']} {result['socket_errors']}"
             )
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for server in (cached, uncached):
+            server.terminate()
+            server.wait(timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

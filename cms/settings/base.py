@@ -79,6 +79,9 @@ PUBLISH_WEBHOOKS = [
     for url in os.environ.get("PUBLISH_WEBHOOK_URLS", "").split(",")
     if url.strip()
 ]
+# Server-side cache of anonymous API answers (cms/response_cache.py); API_RESPONSE_CACHE=0
+# turns it off (benchmarks compare both).
+API_RESPONSE_CACHE = os.environ.get("API_RESPONSE_CACHE", "1") != "0"
 # CORS (django-cors-headers): front ends on these origins may call the JSON API, e.g.
 # CORS_ALLOWED_ORIGINS="https://www.example.it,https://app.example.it". None by default.
 CORS_ALLOWED_ORIGINS = [
