@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms",
     "network",
     "search",
+    "imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
