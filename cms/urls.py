@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("feeds.urls")),
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
     path("", include(wagtail_urls)),

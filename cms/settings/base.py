@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "network",
     "search",
     "imports",
+    "feeds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
