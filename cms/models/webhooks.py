@@ -3,6 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+EVENT_LABELS = {
+    "page_published": _("pagina pubblicata"),
+    "page_unpublished": _("pubblicazione ritirata"),
+}
+
 
 class WebhookDelivery(models.Model):
     class Status(models.TextChoices):
@@ -29,4 +34,7 @@ class WebhookDelivery(models.Model):
         verbose_name_plural = _("notifiche webhook")
 
     def __str__(self):
-        return f"{self.event} → {self.url} ({self.get_status_display()})"
+        return f"{self.get_event_display()} → {self.url} ({self.get_status_display()})"
+
+    def get_event_display(self):
+        return EVENT_LABELS.get(self.event, self.event)
