@@ -3,6 +3,7 @@
 Only what the pages publish: titles, dates, places, bodies (networks), never people."""
 
 import html
+import re
 from datetime import timedelta
 
 from django.utils import dateformat
@@ -15,9 +16,14 @@ from cms.models import CallPage, MinutesPage, PlanPage
 SUMMARY_WORDS = 60
 
 
+# Block elements separate words: "<p>a</p><p>b</p>" is "a b", not "ab".
+BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|hr|tr|td|th)\b[^>]*>", re.I)
+
+
 def plain_text(value, words=SUMMARY_WORDS):
     """``value`` (plain or rich text) without markup, on one line, cut at ``words`` words."""
-    text = " ".join(html.unescape(strip_tags(str(value or ""))).split())
+    text = BLOCK_TAG.sub(" ", str(value or ""))
+    text = " ".join(html.unescape(strip_tags(text)).split())
     return Truncator(text).words(words, truncate=" …")
 
 
