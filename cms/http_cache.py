@@ -29,3 +29,29 @@ def api_cache_headers(get_response):
         return response
 
     return middleware
+
+
+def api_head_as_get(get_response):
+    """HEAD on the API answers as GET would, without the body: django-ninja registers the
+    v3 routes for GET only, so HEAD would be a 405. Placed before ConditionalGetMiddleware,
+    which only computes ETags and 304s for GET, and before the response cache, so HEAD and
+    GET share one cached answer."""
+
+    def middleware(request):
+        if request.method != "HEAD" or not request.path.startswith(API_PREFIX):
+            return get_response(request)
+        request.method = request.META["REQUEST_METHOD"] = "GET"
+        try:
+            response = get_response(request)
+        finally:
+            request.method = request.META["REQUEST_METHOD"] = "HEAD"
+        if response.streaming:
+            response.streaming_content = []
+        else:
+            length = len(response.content)
+            response.content = b""
+            if response.status_code != 304:
+                response["Content-Length"] = str(length)
+        return response
+
+    return middleware

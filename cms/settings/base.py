@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # HEAD on /api/ runs as GET inside (ETag, 304, response cache), body dropped on the way out.
+    "cms.http_cache.api_head_as_get",
     # Before anything that may change a body: ETag from the final body, 304 to If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous API answers from the cache until content changes (cms/response_cache.py).
