@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -98,6 +99,28 @@ CORS_ALLOW_HEADERS = ["authorization", "content-type", "if-none-match"]
 CORS_EXPOSE_HEADERS = ["etag"]
 # How long a shared cache may keep an anonymous API response (cms/http_cache.py).
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+
+
+def frontend_cache_backends(environ):
+    """The caching proxies to purge on publication (cms/frontend_cache.py): FRONTEND_CACHE_URL
+    for one that accepts PURGE (Varnish, nginx), CLOUDFLARE_ZONEID with
+    CLOUDFLARE_BEARER_TOKEN for Cloudflare. None by default."""
+    backends = {}
+    if environ.get("FRONTEND_CACHE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_URL"],
+        }
+    if environ.get("CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": environ["CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
