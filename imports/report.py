@@ -1,5 +1,6 @@
 """What an import run did, counted, and the error for a file that cannot be read at all.
 
+``MalformedFileError`` and ``ImportAborted`` stop an import before it writes anything.
 Every importer (Blogger, Plone) fills one ``ImportReport``: items created, updated and
 unchanged by kind of content, items skipped by reason, items that failed with their reason,
 redirects created, other figures by label (``counts``) and free notes. ``lines()`` says it in Italian for the command's output.
@@ -27,6 +28,11 @@ class MalformedFileError(Exception):
         super().__init__(
             f"Il file {self.path} non può essere importato{where}: {reason}. Nessuna modifica."
         )
+
+
+class ImportAborted(Exception):
+    """An import that cannot start (nowhere to put the pages, a missing parent): the
+    message says what to do, in Italian. Nothing was written."""
 
 
 @dataclass

@@ -254,16 +254,18 @@ class _Cleaner(HTMLParser):
             return
         self.images += 1
         label = image_label(src, attrs.get("alt") or attrs.get("title") or "")
-        if self.is_open("a"):
-            self.add_text(f" {label} ")
-            return
         href = _safe_href(src)
-        if href is None:
-            self.add_text(f" {label} ")
+        if self.is_open("a") or href is None:
+            self.add_text(f"{self.separator()}{label}")
             return
+        self.add_text(self.separator())
         self.open_inline("a", f' href="{escape(href)}"')
         self.add_text(label)
         self.close_inline("a")
+
+    def separator(self):
+        """A space before inserted words, unless the text already ends with one."""
+        return " " if self.words and not self.words[-1].endswith((" ", "\n")) else ""
 
     def embed(self, attrs):
         src = _safe_href(attrs.get("src") or "")
