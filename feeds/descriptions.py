@@ -28,12 +28,12 @@ def plain_text(value, words=SUMMARY_WORDS):
 
 
 def italian_date(day):
-    """ "4 marzo 2026" (month names lower-case, as on the site)."""
+    """A day as the site writes it: "4 marzo 2026" (month in lower case)."""
     return dateformat.format(day, "j F Y").lower()
 
 
 def italian_datetime(instant):
-    """ "31 marzo 2026, ore 12:00", in Rome time."""
+    """An instant in Rome time: "31 marzo 2026, ore 12:00"."""
     local = instant.astimezone(ROME)
     return f"{italian_date(local.date())}, ore {local:%H:%M}"
 
@@ -58,8 +58,11 @@ def deadline_text(call):
 
 
 def meeting_text(page):
-    """ "Seduta di Ufficio di Piano del 4 marzo 2026, ore 09:00, Via Manini 21."""
-    text = f"Seduta di {page.meeting_body.name} del {italian_date(page.meeting_date)}"
+    """The meeting of a minutes page: "Ufficio di Piano, seduta del 4 marzo 2026, ore 09:00".
+
+    The body's name comes first, with no preposition: "di" would need the article the name
+    takes ("dell'Ufficio di Piano"), which the registry does not know."""
+    text = f"{page.meeting_body.name}, seduta del {italian_date(page.meeting_date)}"
     if page.meeting_time:
         text += f", ore {page.meeting_time:%H:%M}"
     if page.place:

@@ -98,7 +98,7 @@ def meeting_events(root, window, hostname, url_of, network=None, today=None):
                 stamp=page.last_published_at or page.first_published_at,
                 url=url_of(page),
                 location=place,
-                description=f"Seduta di {page.meeting_body.name} del {italian_date(day)}. {note}",
+                description=f"{page.meeting_body.name}, seduta del {italian_date(day)}. {note}",
             )
         )
     return events

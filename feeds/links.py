@@ -66,17 +66,17 @@ def network(network):
     kwargs = {"slug": network.slug}
     return [
         FeedLink(
-            f"Feed RSS dei verbali di {network.name}",
+            f"Feed RSS dei verbali: {network.name}",
             reverse("feeds:network_rss", kwargs=kwargs),
             RSS,
         ),
         FeedLink(
-            f"Feed Atom dei verbali di {network.name}",
+            f"Feed Atom dei verbali: {network.name}",
             reverse("feeds:network_atom", kwargs=kwargs),
             ATOM,
         ),
         FeedLink(
-            f"Calendario delle sedute di {network.name} (iCal)",
+            f"Calendario delle sedute: {network.name} (iCal)",
             reverse("feeds:network_calendar", kwargs=kwargs),
             ICAL,
         ),

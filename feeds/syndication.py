@@ -142,10 +142,10 @@ class NetworkMinutesFeed(PublicationFeed):
         return scope
 
     def title(self, scope):
-        return f"Verbali di {scope.network.name} – {self.body_name(scope)}"
+        return f"Verbali: {scope.network.name} – {self.body_name(scope)}"
 
     def description(self, scope):
-        return f"Gli ultimi verbali pubblicati delle sedute di {scope.network.name}."
+        return f"Gli ultimi verbali pubblicati. Organo: {scope.network.name}."
 
     def link(self, scope):
         index = publications.network_index(scope.root)

@@ -27,7 +27,7 @@ def calendar_response(request, network=None):
         filename = "calendario.ics"
     else:
         name = f"{network.name} – sedute"
-        description = f"Sedute di {network.name} e scadenze dei bandi collegati ({body_name})."
+        description = f"{network.name}: sedute e scadenze dei bandi collegati ({body_name})."
         filename = f"calendario-{network.slug}.ics"
     response = HttpResponse(
         calendar_bytes(events, name=name, description=description),

@@ -260,7 +260,7 @@ def test_a_minutes_item_says_body_date_time_and_place(client, content):
     )
 
     assert description.startswith(
-        "Seduta di Ufficio di Piano del 1 marzo 2017, ore 09:00, Via Manini 21, Crema."
+        "Ufficio di Piano, seduta del 1 marzo 2017, ore 09:00, Via Manini 21, Crema."
     )
 
 
@@ -269,7 +269,7 @@ def test_a_network_feed_lists_only_the_minutes_of_that_network(client, content, 
 
     assert [item.findtext("title") for item in items] == ["Verbale UdP"]
     assert atom_titles(client, "/feed/reti/tavolo-sia/atom/") == ["Verbale SIA"]
-    assert channel.findtext("title").startswith("Verbali di Ufficio di Piano – ")
+    assert channel.findtext("title").startswith("Verbali: Ufficio di Piano – ")
     assert channel.findtext("link") == "http://testserver/reti/ufficio-di-piano/"
 
 
@@ -634,11 +634,9 @@ def test_a_network_page_links_its_feed_and_calendar(client, content, network_ind
 
     assert alternate("application/rss+xml", "/feed/reti/ufficio-di-piano/rss/", html)
     assert alternate("text/calendar", "/calendario/ufficio-di-piano.ics", html)
+    assert link("Feed RSS dei verbali: Ufficio di Piano", "/feed/reti/ufficio-di-piano/rss/", html)
     assert link(
-        "Feed RSS dei verbali di Ufficio di Piano", "/feed/reti/ufficio-di-piano/rss/", html
-    )
-    assert link(
-        r"Calendario delle sedute di Ufficio di Piano \(iCal\)",
+        r"Calendario delle sedute: Ufficio di Piano \(iCal\)",
         "/calendario/ufficio-di-piano.ics",
         html,
     )
