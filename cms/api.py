@@ -8,6 +8,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api_content import router as content_router
+from cms.api_preview import router as preview_router
 from cms.api_workflow import router as workflow_router
 from network import api_write  # noqa: F401  (adds the write operations to that router)
 from network.api import router as registry_router
@@ -19,6 +20,7 @@ api_router.register_endpoint("documents", DocumentsAPIViewSet)
 
 api_v3.add_router("/content/", content_router)
 api_v3.add_router("/workflow/", workflow_router)
+api_v3.add_router("/preview/", preview_router)
 api_v3.add_router("/search/", search_router)
 api_v3.add_router("/registry/", registry_router)
 

@@ -20,7 +20,10 @@ def api_cache_headers(get_response):
             return response
         patch_vary_headers(response, ["Authorization", "Cookie"])
         authenticated = "HTTP_AUTHORIZATION" in request.META or request.user.is_authenticated
-        if authenticated or response.status_code >= 400:
+        # A view may say so itself (a draft in preview, cms/api_preview.py).
+        cache_control = response.get("Cache-Control", "")
+        marked_private = "private" in cache_control or "no-store" in cache_control
+        if authenticated or response.status_code >= 400 or marked_private:
             patch_cache_control(response, private=True, no_store=True)
         else:
             patch_cache_control(

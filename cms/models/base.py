@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.headless_preview import HeadlessPreview
 from cms.serializers import document_field
 
 
@@ -60,7 +61,7 @@ class PageAttachment(AttachmentBase):
         verbose_name_plural = _("allegati")
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreview, Page):
     """Abstract base of the publishing pages: a summary, tags and attachments."""
 
     intro = models.TextField(

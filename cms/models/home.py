@@ -9,13 +9,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms import call_state
+from cms.headless_preview import HeadlessPreview
 
 from .calls import CallPage
 from .minutes import MinutesPage
 from .news import NewsPage
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreview, Page):
     intro = RichTextField(_("introduzione"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

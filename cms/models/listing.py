@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms import call_state
+from cms.headless_preview import HeadlessPreview
 from cms.listing import parse_params
 
 from .calls import CallPage
@@ -21,7 +22,7 @@ from .news import NewsPage
 from .plans import PlanPage, PlanStatus
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(HeadlessPreview, Page):
     """Abstract: subclasses name their child model and how year, body and state filter it."""
 
     intro = RichTextField(_("introduzione"), blank=True)

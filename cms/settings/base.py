@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
+    "wagtail_headless_preview",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -121,6 +122,30 @@ def frontend_cache_backends(environ):
 
 
 WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
+
+
+def headless_preview_client_urls(value):
+    """HEADLESS_PREVIEW_CLIENT_URLS="default=https://front.example.it/anteprima" (or just the
+    URL; more sites as "host=URL", comma-separated) → {"default": URL, host: URL}."""
+    urls = {}
+    for item in value.split(","):
+        key, sep, url = item.strip().partition("=")
+        if not sep or "://" in key:
+            key, url = "default", item.strip()
+        if url:
+            urls[key.strip()] = url.strip()
+    if urls and "default" not in urls:
+        urls["default"] = next(iter(urls.values()))
+    return urls
+
+
+# Headless preview (cms/headless_preview.py), off without a front end. The package refuses a
+# Django setting named HEADLESS_PREVIEW_CLIENT_URLS, so the variable is only read here.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": headless_preview_client_urls(os.environ.get("HEADLESS_PREVIEW_CLIENT_URLS", "")),
+    # Wagtail ≥ 7.1 shows a cross-origin preview in its panel: a redirect, no nested iframe.
+    "REDIRECT_ON_PREVIEW": True,
+}
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
