@@ -3,7 +3,7 @@
 from django.http import Http404
 from wagtail.models import Site
 
-from cms.models import PageTag
+from cms.models import MinutesPage, PageTag
 from network.models import Network
 
 
@@ -35,7 +35,7 @@ def latest(root, models, limit, network=None):
     pages = []
     for model in models:
         queryset = visible(model, root)
-        if hasattr(model, "meeting_body"):
+        if issubclass(model, MinutesPage):
             queryset = queryset.select_related("meeting_body")
             if network is not None:
                 queryset = queryset.filter(meeting_body=network)
