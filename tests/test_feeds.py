@@ -18,7 +18,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from cms.models import NewsIndexPage, NewsPage, StandardPage
+from cms.models import (
+    CallIndexPage,
+    MinutesIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
 from feeds import syndication
 from network.models import NetworkIndexPage
 from tests.factories import (
@@ -442,6 +448,18 @@ def test_past_meetings_draft_cancelled_and_far_deadlines_are_absent(client, meet
     assert (today() - timedelta(days=45)).strftime("%Y%m%d") not in body
     for title in ("Bando annullato", "Bando lontano", "Bando in bozza"):
         assert title not in body
+
+
+def test_meetings_and_deadlines_under_a_private_section_are_absent(client, home, udp):
+    minutes = add_published(home, MinutesIndexPage(title="Verbali riservati", slug="vr"))
+    calls = add_published(home, CallIndexPage(title="Bandi riservati", slug="br"))
+    for section in (minutes, calls):
+        PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
+    MinutesPageFactory(parent=minutes, meeting_body=udp, meeting_date=today() + timedelta(days=3))
+    CallPageFactory(parent=calls, application_deadline=rome(today() + timedelta(days=3)))
+
+    for url in ("/calendario.ics", "/calendario/ufficio-di-piano.ics"):
+        assert icalendar.Calendar.from_ical(calendar(client, url)).walk("VEVENT") == []
 
 
 def test_a_deadline_is_the_half_hour_before_it(client, meetings):
