@@ -20,9 +20,11 @@ def old_path(url: str) -> str | None:
 
 
 class RedirectBook:
-    """The redirects valid on every site (``site`` empty), by old path, loaded once."""
+    """The redirects valid on every site (``site`` empty), by old path, loaded once.
+    ``stage`` saves a new redirect (by default at once; an import may collect them)."""
 
-    def __init__(self):
+    def __init__(self, stage=None):
+        self._stage = stage or (lambda redirect: redirect.save())
         self._targets: dict[str, int | None] = dict(
             Redirect.objects.filter(site__isnull=True).values_list("old_path", "redirect_page_id")
         )
@@ -35,7 +37,7 @@ class RedirectBook:
         (an existing redirect points elsewhere: it is left as the editors set it)."""
         if path in self._targets:
             return "unchanged" if self._targets[path] == page.pk else "taken"
-        Redirect.objects.create(old_path=path, site=None, redirect_page=page, is_permanent=True)
+        self._stage(Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True))
         self._targets[path] = page.pk
         return "created"
 

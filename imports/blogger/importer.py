@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -31,14 +32,13 @@ from cms.models import (
     MinutesPage,
     NewsIndexPage,
     NewsPage,
-    PageTag,
     PlanIndexPage,
     PlanPage,
     StandardPage,
 )
 from imports.blogger_rules import CALL, MINUTES, NEWS, PLAN, Rule, active_rules, classify
 from imports.models import ImportedItem
-from imports.pages import IndexUpdates, PageTree, publish_new, publish_update, replace_live_content
+from imports.pages import PageWriter
 from imports.redirects import RedirectBook, old_path
 from imports.report import ImportAborted, ImportReport
 from imports.richtext import RichText, clean_html, plain_text_to_html
@@ -140,9 +140,8 @@ class _Importer:
         self.progress = progress or (lambda done, total: None)
         self.rules = rules if rules is not None else active_rules()
         self.hosts = export.hosts
-        self.tree = PageTree()
+        self.writer = PageWriter(SECTION_OF)
         self.tags = TagBook()
-        self.search = IndexUpdates(SECTION_OF)
         self.context = None
         self.parents = {}
         self.pending_links: list[tuple[Post, int]] = []
@@ -157,16 +156,20 @@ class _Importer:
         posts = self.fall_back_for_missing_bodies(posts)
         self.parents = self.find_parents(posts)
         self.tags.prepare(label for post in posts for label in post.entry.labels)
-        self.redirects = RedirectBook()
+        self.redirects = RedirectBook(stage=self.writer.stage)
         self.load_imported()
         self.planned_paths = {post.path for post in posts if post.path}
-        with self.search.paused():
+        with self.writer.paused_indexing():
             for done, post in enumerate(posts, 1):
                 self.import_one(post)
                 self.progress(done, len(posts))
             self.fix_pending_links()
-            self.tree.fix_child_counts()
-            self.search.flush()
+            self.writer.finish()
+        if self.report.created:
+            self.report.note(
+                "Le pagine nuove sono pubblicate senza notifiche di pubblicazione (webhook, "
+                "svuotamento della cache del proxy): vedi docs/imports.md."
+            )
 
     def select(self) -> list[Post]:
         """The published posts and pages, oldest first (so a link to an older post finds it
@@ -194,7 +197,10 @@ class _Importer:
                 rule = classify(entry.title, self.rules)
                 model = MODELS[rule.page_type]
             posts.append(Post(entry, model, rule, path, checksum(entry, path)))
-        posts.sort(key=lambda post: post.entry.published)
+        # The same post twice (two exports in one file): the later edit is written last.
+        posts.sort(
+            key=lambda post: (post.entry.published, post.entry.updated or post.entry.published)
+        )
         return posts
 
     def old_path(self, entry):
@@ -291,12 +297,19 @@ class _Importer:
     def load_imported(self):
         """What earlier runs imported: by Blogger id, and by (title, publication date)."""
         self.items = {
-            external_id: (pk, page_id, digest)
-            for pk, external_id, page_id, digest in ImportedItem.objects.filter(
-                source=SOURCE
-            ).values_list("pk", "external_id", "page_id", "checksum")
+            item.external_id: item
+            for item in ImportedItem.objects.filter(source=SOURCE).only(
+                "external_id", "page_id", "checksum"
+            )
         }
-        self.digests = {page_id: digest for _pk, page_id, digest in self.items.values() if page_id}
+        self.digests = {item.page_id: item.checksum for item in self.items.values() if item.page_id}
+        # The type of each page already imported: an unchanged post is recognised
+        # without loading its page.
+        self.known_pages = dict(
+            Page.objects.filter(
+                pk__in=ImportedItem.objects.filter(source=SOURCE).values("page")
+            ).values_list("pk", "content_type_id")
+        )
         self.by_title_date = {
             (title, published): page_id
             for page_id, title, published in ImportedItem.objects.filter(
@@ -309,7 +322,7 @@ class _Importer:
     def import_one(self, post):
         written = {}
         try:
-            with transaction.atomic():
+            with self.writer.item():
                 self.write(post, written)
         except EntryError as error:
             self.report.fail(post.entry.label, str(error))
@@ -322,31 +335,36 @@ class _Importer:
             self.forget(written)
 
     def forget(self, written):
+        """Undo in memory what a rolled-back post had noted."""
         if "redirect" in written:
             self.redirects.forget(written["redirect"])
+        if "item" in written:
+            self.items.pop(written["item"], None)
 
     def write(self, post, written):
         entry = post.entry
         external_id = entry.external_id or f"senza-id:{post.checksum[:32]}"
         key = (entry.title[: fields.TITLE_LENGTH], entry.published)
         known = self.items.get(external_id)
-        page_id = known[1] if known else None
+        page_id = known.page_id if known else None
         if page_id is None:
             page_id = self.by_title_date.get(key)
-        page = Page.objects.filter(pk=page_id).first() if page_id else None
-        if page is not None:
+        page, outcome = None, None
+        if page_id is not None and self.digests.get(page_id) == post.checksum:
+            outcome, model = "unchanged", self.model_of(page_id)
+            page = model(pk=page_id)  # no need to load it: only its id is used
+        elif page_id is not None:
+            page = Page.objects.filter(pk=page_id).first()
+        if page is None:
+            outcome, page = "created", self.create(post)
+        elif outcome != "unchanged":
             page = page.specific
-            if self.digests.get(page.pk) == post.checksum:
-                outcome = "unchanged"
-            elif not page.live:
-                self.report.skip(WITHDRAWN)
-                outcome = "withdrawn"
-            else:
-                self.update(post, page)
+            if page.live:
                 outcome = "updated"
-        else:
-            page = self.create(post)
-            outcome = "created"
+                self.update(post, page)
+            else:
+                outcome = "withdrawn"
+                self.report.skip(WITHDRAWN)
         if outcome != "withdrawn" and post.path:
             result = self.redirects.add(post.path, page)
             if result == "created":
@@ -357,10 +375,9 @@ class _Importer:
                     f"{entry.label}: il redirect da {post.path} esiste già verso un'altra "
                     "pagina ed è stato lasciato com'è."
                 )
-        if outcome != "withdrawn":
-            self.remember(external_id, known, page, post.checksum)
-        elif known is None:
-            self.remember(external_id, known, page, "")
+        if known is None:
+            written["item"] = external_id
+        self.remember(external_id, known, page, "" if outcome == "withdrawn" else post.checksum)
         label = str(type(page)._meta.verbose_name_plural)
         if outcome == "created":
             self.report.created[label] += 1
@@ -368,21 +385,28 @@ class _Importer:
             self.report.updated[label] += 1
         elif outcome == "unchanged":
             self.report.unchanged[label] += 1
-        if outcome in ("created", "updated"):
-            self.search.add(page)
         self.by_title_date[key] = page.pk
+        self.known_pages[page.pk] = type(page)
+
+    def model_of(self, page_id):
+        model = self.known_pages[page_id]
+        if isinstance(model, int):
+            model = ContentType.objects.get_for_id(model).model_class()
+        return model
 
     def remember(self, external_id, known, page, digest):
+        """Which page ``external_id`` became (a new row is inserted with the others at the
+        end of the run)."""
         if digest:
             self.digests[page.pk] = digest
         if known is None:
-            item = ImportedItem.objects.create(
-                source=SOURCE, external_id=external_id, page=page, checksum=digest
-            )
-            self.items[external_id] = (item.pk, page.pk, digest)
-        elif known[1:] != (page.pk, digest):
-            ImportedItem.objects.filter(pk=known[0]).update(page=page, checksum=digest)
-            self.items[external_id] = (known[0], page.pk, digest)
+            item = ImportedItem(source=SOURCE, external_id=external_id, page=page, checksum=digest)
+            self.writer.stage(item)
+            self.items[external_id] = item
+        elif (known.page_id, known.checksum) != (page.pk, digest):
+            known.page, known.checksum = page, digest
+            if known.pk is not None:
+                known.save(update_fields=["page", "checksum", "imported_at"])
 
     def content(self, post) -> RichText:
         self._entry_has_pending = False
@@ -422,9 +446,8 @@ class _Importer:
         values = self.values(post, post.model, rich)
         page = post.model(**values)
         parent = self.parents[post.model]
-        page.slug = self.tree.unique_slug(parent, self.slug_hint(post), fallback="post")
-        page.tagged_items = [PageTag(tag=tag) for tag in self.tags.tags(post.entry.labels)]
-        publish_new(self.tree, parent, page, post.entry.published)
+        page.slug = self.writer.tree.unique_slug(parent, self.slug_hint(post), fallback="post")
+        self.writer.create(parent, page, post.entry.published, self.tags.tags(post.entry.labels))
         self.count_rich(rich)
         if self._entry_has_pending:
             self.pending_links.append((post, page.pk))
@@ -445,8 +468,7 @@ class _Importer:
         )
         for name, value in values.items():
             setattr(page, name, value)
-        page.tagged_items = [PageTag(tag=tag) for tag in self.tags.tags(post.entry.labels)]
-        publish_update(page, post.entry.published)
+        self.writer.update(page, post.entry.published, self.tags.tags(post.entry.labels))
         self.count_rich(rich)
         if self._entry_has_pending:
             self.pending_links.append((post, page.pk))
@@ -488,4 +510,4 @@ class _Importer:
             rich = self.content(post)
             if hasattr(page, "body") and rich.html != page.body:
                 self.report.counts[LINKS] += rich.html.count(PAGE_LINK) - page.body.count(PAGE_LINK)
-                replace_live_content(page, body=rich.html)
+                self.writer.replace_content(page, body=rich.html)
