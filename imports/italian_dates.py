@@ -71,9 +71,9 @@ _PLACE = re.compile(
     r"(?P<place>[^;\n]+)",
     re.IGNORECASE,
 )
-# The end of a sentence in a place ("via G. Verdi 3" keeps its dot): a dot followed by
-# space and a capital, or by the end of the text.
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ý]|\s*$)")
+# The end of a sentence in a place: a dot followed by space and a capital, or by the end
+# of the text; not the dot of an initial ("via G. Verdi 3").
+_SENTENCE_END = re.compile(r"(?<!\b[^\W\d_])\.(?=\s+[A-ZÀ-Ý]|\s*$)")
 _LEADING_ARTICLE = re.compile(r"^(?:il|lo|la|i|gli|le|l['’])\s*", re.IGNORECASE)
 # "entro il 31 marzo 2017 alle ore 12", "entro e non oltre le ore 12 del 31/03/2017",
 # "scadenza: 31 marzo 2017", "scadenza delle domande il 3 aprile".
@@ -167,7 +167,7 @@ def date_after(parts: DateParts, after: date) -> date | None:
         return date(parts.year, parts.month, parts.day)
     candidates = [
         candidate
-        for year in (after.year, after.year + 1, after.year + 2)
+        for year in range(after.year, after.year + 5)  # 29 February: the next leap year
         if (candidate := _safe_date(year, parts.month, parts.day)) is not None and candidate > after
     ][:2]
     if not candidates:

@@ -258,7 +258,8 @@ class _Cleaner(HTMLParser):
         if self.is_open("a") or href is None:
             self.add_text(f"{self.separator()}{label}")
             return
-        self.add_text(self.separator())
+        if self.separator():
+            self.add_text(" ")
         self.open_inline("a", f' href="{escape(href)}"')
         self.add_text(label)
         self.close_inline("a")

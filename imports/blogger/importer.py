@@ -352,13 +352,15 @@ class _Importer:
         page, outcome = None, None
         if page_id is not None and self.digests.get(page_id) == post.checksum:
             outcome, model = "unchanged", self.model_of(page_id)
-            page = model(pk=page_id)  # no need to load it: only its id is used
+            page = Page(pk=page_id)  # no need to load it: only its id is used
         elif page_id is not None:
             page = Page.objects.filter(pk=page_id).first()
         if page is None:
             outcome, page = "created", self.create(post)
+            model = type(page)
         elif outcome != "unchanged":
             page = page.specific
+            model = type(page)
             if page.live:
                 outcome = "updated"
                 self.update(post, page)
@@ -378,7 +380,7 @@ class _Importer:
         if known is None:
             written["item"] = external_id
         self.remember(external_id, known, page, "" if outcome == "withdrawn" else post.checksum)
-        label = str(type(page)._meta.verbose_name_plural)
+        label = str(model._meta.verbose_name_plural)
         if outcome == "created":
             self.report.created[label] += 1
         elif outcome == "updated":
@@ -386,7 +388,7 @@ class _Importer:
         elif outcome == "unchanged":
             self.report.unchanged[label] += 1
         self.by_title_date[key] = page.pk
-        self.known_pages[page.pk] = type(page)
+        self.known_pages[page.pk] = model
 
     def model_of(self, page_id):
         model = self.known_pages[page_id]
