@@ -48,6 +48,17 @@ class Window:
         return cls(today - timedelta(days=PAST_DAYS), today + timedelta(days=FUTURE_DAYS))
 
 
+def stamp_of(page):
+    """DTSTAMP of an event from ``page``: its last publication; a page made live by a script
+    has none, and DTSTAMP is required."""
+    return (
+        page.last_published_at
+        or page.first_published_at
+        or page.latest_revision_created_at
+        or timezone.now()
+    )
+
+
 def meeting_times(day, at):
     """Start and end of a meeting on ``day`` at ``at`` (None: the whole day)."""
     if at is None:
@@ -95,7 +106,7 @@ def meeting_events(root, window, hostname, url_of, network=None, today=None):
                 summary=f"{label}: {page.meeting_body.name}",
                 start=start,
                 end=end,
-                stamp=page.last_published_at or page.first_published_at,
+                stamp=stamp_of(page),
                 url=url_of(page),
                 location=place,
                 description=f"{page.meeting_body.name}, seduta del {italian_date(day)}. {note}",
@@ -125,7 +136,7 @@ def deadline_events(root, window, hostname, url_of, network=None, today=None):
                 summary=f"Scadenza bando: {call.title}",
                 start=deadline - DEADLINE_LENGTH,
                 end=deadline,
-                stamp=call.last_published_at or call.first_published_at,
+                stamp=stamp_of(call),
                 url=url_of(call),
                 description=f"{deadline_text(call)} Ente: {call.issuer}.",
             )

@@ -1,5 +1,8 @@
 """The pages a feed or a calendar may show: live, public, on the site that was asked for."""
 
+from datetime import UTC, datetime
+
+from django.db.models import F
 from django.http import Http404
 from wagtail.models import Site
 
@@ -27,6 +30,10 @@ def visible(model, root):
     return model.objects.live().public().descendant_of(root)
 
 
+# A page made live by a script, never published, has no publication date: it comes last.
+NEVER_PUBLISHED = datetime.min.replace(tzinfo=UTC)
+
+
 def latest(root, models, limit, network=None):
     """The ``limit`` most recently published pages of ``models``, newest first.
 
@@ -39,8 +46,9 @@ def latest(root, models, limit, network=None):
             queryset = queryset.select_related("meeting_body")
             if network is not None:
                 queryset = queryset.filter(meeting_body=network)
-        pages.extend(queryset.order_by("-first_published_at", "-pk")[:limit])
-    pages.sort(key=lambda page: (page.first_published_at, page.pk), reverse=True)
+        newest = F("first_published_at").desc(nulls_last=True)
+        pages.extend(queryset.order_by(newest, "-pk")[:limit])
+    pages.sort(key=lambda page: (page.first_published_at or NEVER_PUBLISHED, page.pk), reverse=True)
     return pages[:limit]
 
 

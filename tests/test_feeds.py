@@ -526,6 +526,30 @@ def test_an_empty_calendar_is_still_valid(client, db):
     assert str(parsed["X-WR-TIMEZONE"]) == "Europe/Rome"
 
 
+def test_a_live_page_never_published_comes_last_and_breaks_nothing(
+    client, news_index, minutes_index, udp
+):
+    """``add_child`` makes a page live with no publication date (a script, an old import):
+    feeds list it after the dated pages, on both databases, and the calendar still has a
+    DTSTAMP for its meeting."""
+    NewsPageFactory(parent=news_index, title="Notizia pubblicata")
+    news_index.add_child(instance=NewsPage(title="Notizia da script", slug="da-script"))
+    minutes_index.add_child(
+        instance=MinutesPageFactory.build(
+            title="Verbale da script",
+            meeting_body=udp,
+            meeting_date=today() + timedelta(days=3),
+            meeting_time=time(9, 0),
+        )
+    )
+    assert NewsPage.objects.get(slug="da-script").first_published_at is None
+
+    assert rss_titles(client, "/feed/notizie/rss/") == ["Notizia pubblicata", "Notizia da script"]
+    assert atom_titles(client, "/feed/atom/")[0] == "Notizia pubblicata"
+    (event,) = icalendar.Calendar.from_ical(calendar(client)).walk("VEVENT")
+    assert event.decoded("DTSTAMP")
+
+
 # --- Caching and privacy ----------------------------------------------------------------
 
 
