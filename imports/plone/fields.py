@@ -8,9 +8,8 @@ import html
 import re
 from zoneinfo import ZoneInfo
 
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
 from cms.models.calls import CallType
+from imports.richtext import clean_html, plain_text_to_html
 
 ROME = ZoneInfo("Europe/Rome")
 # Volto blocks that carry no text of the page itself
@@ -18,17 +17,18 @@ SKIPPED_BLOCKS = {"title", "description", "listing", "search", "toc"}
 
 
 def rich_text(value) -> str:
-    """A Plone RichText value (``{"data": html}``, or a string) as Wagtail rich text: only
-    what the editor allows survives (no scripts, styles or inline attributes)."""
+    """A Plone RichText value (``{"data": html}``, or a string) as Wagtail rich text, cleaned
+    as the Blogger import cleans posts (imports/richtext.py): no scripts, styles or inline
+    attributes; images become links to their old address."""
     if isinstance(value, dict):
         data = value.get("data") or ""
         if "plain" in (value.get("content-type") or value.get("mime-type") or ""):
-            data = "".join(f"<p>{html.escape(line)}</p>" for line in data.splitlines() if line)
+            return plain_text_to_html(data).html
     else:
         data = value or ""
-    if not data.strip():
+    if not isinstance(data, str) or not data.strip():
         return ""
-    return EditorHTMLConverter().to_database_format(data)
+    return clean_html(data).html
 
 
 def blocks_text(data: dict) -> str:
