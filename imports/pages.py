@@ -196,18 +196,7 @@ class PageWriter:
         from modelsearch.backends import get_search_backends
 
         Revision.objects.bulk_create([revision for _page, revision in self._new_pages], chunk)
-        stubs = [
-            Page(
-                pk=page.pk,
-                latest_revision_id=revision.pk,
-                live_revision_id=revision.pk,
-                latest_revision_created_at=revision.created_at,
-            )
-            for page, revision in self._new_pages
-        ]
-        Page.objects.bulk_update(
-            stubs, ["latest_revision", "live_revision", "latest_revision_created_at"], chunk
-        )
+        self._point_all_to_their_revisions()
         self._new_pages = []
         for model, rows in self._rows.items():
             if model is PageLogEntry:
@@ -226,6 +215,38 @@ class PageWriter:
                 for backend in backends:
                     backend.add_bulk(model, objects)
         self._indexed.clear()
+
+    def _point_all_to_their_revisions(self):
+        """One UPDATE statement run for every new page (Django's ``bulk_update`` writes a
+        CASE of 500 branches per batch, ten times slower here)."""
+        meta = Page._meta
+        quote = connection.ops.quote_name
+        columns = [
+            meta.get_field(name).column
+            for name in ("latest_revision", "live_revision", "latest_revision_created_at")
+        ]
+        sql = "UPDATE {} SET {} WHERE {} = %s".format(
+            quote(meta.db_table),
+            ", ".join(f"{quote(column)} = %s" for column in columns),
+            quote(meta.pk.column),
+        )
+        created_at = meta.get_field("latest_revision_created_at")
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        revision.pk,
+                        revision.pk,
+                        created_at.get_db_prep_value(revision.created_at, connection),
+                        page.pk,
+                    )
+                    for page, revision in self._new_pages
+                ],
+            )
+        for page, revision in self._new_pages:
+            page.latest_revision = page.live_revision = revision
+            page.latest_revision_created_at = revision.created_at
 
     @staticmethod
     def _insert_options(model):
