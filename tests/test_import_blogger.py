@@ -24,6 +24,7 @@ from cms.models import (
     PlanStatus,
     StandardPage,
 )
+from imports.blogger_rules import Rule
 from imports.models import ImportedItem
 from tests.factories import NetworkFactory
 
@@ -408,6 +409,17 @@ def test_without_the_network_minutes_become_news_and_the_report_says_so(
     assert "La rete «ufficio-di-piano» non è nel registro: 2 verbali importati come notizie" in (
         output
     )
+
+
+def test_a_rules_table_naming_an_unknown_type_stops_the_import(site, settings):
+    settings.BLOGGER_IMPORT_RULES = "tests.test_import_blogger.BAD_RULES"
+    before = state()
+    with pytest.raises(CommandError, match="usa il tipo 'verbale'"):
+        run(CLASSIC)
+    assert state() == before
+
+
+BAD_RULES = [Rule("ufficio di piano", "verbale"), Rule("", "news")]
 
 
 def test_progress_goes_to_stderr(site):

@@ -33,7 +33,6 @@ from cms.models import (
     PlanKind,
     PlanPage,
     PlanStatus,
-    StandardPage,
 )
 from imports import italian_dates
 
@@ -55,7 +54,8 @@ def local_date(moment: datetime):
 
 
 def page_values(model, title, published, body, text, rule_options, context):
-    """Field values for a page of ``model`` (a page class) from a post."""
+    """Field values for a page of ``model`` (NewsPage, MinutesPage, CallPage, PlanPage or
+    StandardPage) from a post."""
     values = {"title": title[:TITLE_LENGTH], "body": body}
     day = local_date(published)
     if model is NewsPage:
@@ -66,8 +66,6 @@ def page_values(model, title, published, body, text, rule_options, context):
         values.update(call_values(day, text, context))
     elif model is PlanPage:
         values.update(plan_values(title, day))
-    elif model is not StandardPage and not hasattr(model, "body"):
-        del values["body"]
     return values
 
 

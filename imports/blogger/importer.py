@@ -144,6 +144,7 @@ class _Importer:
         self.tags = TagBook()
         self.context = None
         self.parents = {}
+        self.redirects = None
         self.pending_links: list[tuple[Post, int]] = []
         self.planned_paths: set[str] = set()
         self._entry_has_pending = False
@@ -195,7 +196,12 @@ class _Importer:
                 model, rule = StandardPage, Rule("", "standard")
             else:
                 rule = classify(entry.title, self.rules)
-                model = MODELS[rule.page_type]
+                model = MODELS.get(rule.page_type)
+                if model is None:
+                    raise ImportAborted(
+                        f"La tabella delle regole usa il tipo {rule.page_type!r}, che non esiste "
+                        f"(tipi ammessi: {', '.join(MODELS)}). Nessuna modifica."
+                    )
             posts.append(Post(entry, model, rule, path, checksum(entry, path)))
         # The same post twice (two exports in one file): the later edit is written last.
         posts.sort(
