@@ -422,10 +422,24 @@ def test_a_rules_table_naming_an_unknown_type_stops_the_import(site, settings):
 BAD_RULES = [Rule("ufficio di piano", "verbale"), Rule("", "news")]
 
 
-def test_progress_goes_to_stderr(site):
+def test_progress_goes_to_stderr_only_on_a_terminal_or_when_asked(site):
     err = io.StringIO()
     call_command("import_blogger", str(CLASSIC), stdout=io.StringIO(), stderr=err)
+    assert "Post importati" not in err.getvalue()
+    err = io.StringIO()
+    call_command("import_blogger", str(CLASSIC), "--progress", stdout=io.StringIO(), stderr=err)
     assert "Post importati: 6/6" in err.getvalue()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_on_a_terminal_progress_is_rewritten_in_place(site):
+    err = Terminal()
+    call_command("import_blogger", str(CLASSIC), stdout=io.StringIO(), stderr=err)
+    assert "\rPost importati: 6/6\n" in err.getvalue()
 
 
 # --- the real third-party samples (../shared/samples/blogger, see PROVENANCE.md there)

@@ -30,6 +30,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Legge e riassume cosa cambierebbe, senza salvare nulla.",
         )
+        parser.add_argument(
+            "--progress",
+            action="store_true",
+            help="Mostra l'avanzamento su stderr anche quando non è un terminale (log, CI).",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -38,23 +43,29 @@ class Command(BaseCommand):
         if path.is_dir():
             raise CommandError(f"{path} è una cartella, non un file.")
         started = time.monotonic()
+        progress = Progress(self.stderr)
         try:
             report = import_export(
                 path,
                 parent_path=options["parent"],
                 dry_run=options["dry_run"],
-                progress=Progress(self.stderr),
+                progress=progress if progress.tty or options["progress"] else None,
             )
         except (MalformedFileError, ImportAborted) as error:
             raise CommandError(str(error)) from None
         for line in report.lines():
             self.stdout.write(line)
-        self.stderr.write(f"Tempo: {time.monotonic() - started:.1f} s")
+        self.stderr.write(f"Tempo: {time.monotonic() - started:.1f} s", plain)
+
+
+def plain(text):
+    """Django colours a terminal's stderr as errors: progress and timing are not."""
+    return text
 
 
 class Progress:
     """ "Post 1200/10000" on stderr: rewritten in place on a terminal, a line every tenth
-    of the way otherwise (logs, CI)."""
+    of the way otherwise (``--progress`` in logs, CI)."""
 
     def __init__(self, stream):
         self.stream = stream
@@ -64,11 +75,11 @@ class Progress:
     def __call__(self, done, total):
         if self.tty:
             if done == total or done % 50 == 0:
-                self.stream.write(f"\rPost importati: {done}/{total}", ending="")
+                self.stream.write(f"\rPost importati: {done}/{total}", plain, ending="")
                 if done == total:
-                    self.stream.write("")
+                    self.stream.write("", plain)
             return
         tenth = done * 10 // total
         if tenth != self.shown:
             self.shown = tenth
-            self.stream.write(f"Post importati: {done}/{total}")
+            self.stream.write(f"Post importati: {done}/{total}", plain)
