@@ -10,7 +10,9 @@ everything. Page types:
   (registry), ``meeting_date`` comes from the date in the title;
 * ``plan`` → PlanPage (Piani): the plan itself, kind and years from the title;
 * ``call`` → CallPage (Bandi);
-* ``news`` → NewsPage (Notizie).
+* ``news`` → NewsPage (Notizie); option ``related_plan``: link the news item to the plan it
+  speaks of (the live PlanPage of the kind named in the title whose years cover the year in
+  the title, else the year of publication).
 
 (Blogger *pages*, not posts, become generic pages, StandardPage, under the home page.)
 
@@ -61,7 +63,7 @@ RULES = [
     # "Bando per…", "Avviso pubblico per…", "Manifestazione di interesse…"
     Rule(r"\b(?:bando|bandi|avviso\s+pubblico|manifestazione\s+di\s+interesse)\b", CALL),
     # Anything else about a plan ("Incontro sul Piano di Zona") is news.
-    Rule(r"\bpiano\s+(?:di\s+zona|operativo)\b", NEWS),
+    Rule(r"\bpiano\s+(?:di\s+zona|operativo)\b", NEWS, {"related_plan": True}),
     Rule(r"", NEWS),
 ]
 

@@ -120,6 +120,7 @@ class PageWriter:
         self._indexed: dict[type, set[int]] = defaultdict(set)
         self._staged: list = []
         self._staged_pages: list = []
+        self._stale_references: dict[int, Page] = {}
 
     @contextmanager
     def item(self):
@@ -182,19 +183,36 @@ class PageWriter:
         for name, value in values.items():
             setattr(page, name, value)
         content = page.serializable_data()
-        for new_page, revision in self._new_pages:
-            if new_page.pk == page.pk:
-                revision.content = content
-                break
+        if page.live_revision_id is None:  # new in this run: revision and references staged
+            for new_page, revision in self._new_pages:
+                if new_page.pk == page.pk:
+                    revision.content = content
+            self._stale_references[page.pk] = page
         else:
             Revision.objects.filter(pk=page.live_revision_id).update(content=content)
+            ReferenceIndex.create_or_update_for_object(page)
         self._indexed[type(page)].add(page.pk)
+
+    def _restage_references(self):
+        """The reference index rows of the new pages changed by ``replace_content``, again
+        from their final content."""
+        if not self._stale_references:
+            return
+        stale = self._stale_references
+        self._staged = []
+        for page in stale.values():
+            self._stage_references(page)
+        self._rows[ReferenceIndex] = [
+            row for row in self._rows[ReferenceIndex] if row.object_id not in stale
+        ] + self._staged
+        self._staged, self._stale_references = [], {}
 
     def finish(self, chunk=500, index_chunk=2000):
         """Revisions of the new pages, history, references and staged rows, child counts,
         then the search index, all in bulk."""
         from modelsearch.backends import get_search_backends
 
+        self._restage_references()
         Revision.objects.bulk_create([revision for _page, revision in self._new_pages], chunk)
         self._point_all_to_their_revisions()
         self._new_pages = []

@@ -186,6 +186,35 @@ def test_links_to_other_posts_of_the_blog_point_to_their_new_pages(site):
     assert f'<a linktype="page" id="{plan.pk}">' in news.live_revision.content["body"]
 
 
+def test_news_about_a_plan_points_to_it_in_the_page_its_revision_and_the_references(site):
+    output = run(CLASSIC)
+    plan = PlanPage.objects.get()
+    news = NewsPage.objects.get()  # published a month before the plan: linked at the end
+    assert news.related_plan == plan
+    assert news.live_revision.content["related_plan"] == plan.pk
+    referring = ReferenceIndex.get_references_to(plan).values_list("object_id", "model_path")
+    assert set(referring) == {(str(news.pk), "related_plan"), (str(news.pk), "body.")}
+    assert "Notizie collegate al loro piano: 1" in output
+
+
+def test_a_plan_chosen_by_the_editors_is_kept_when_the_news_item_changes(site, tmp_path):
+    run(CLASSIC)
+    news = NewsPage.objects.get()
+    other = PlanPage(title="Altro piano", kind=PlanKind.OTHER, start_year=2015, end_year=2015)
+    PlanPage.objects.get().get_parent().add_child(instance=other)
+    news.related_plan = other
+    news.save_revision().publish()
+    changed = tmp_path / "cambiato.xml"
+    text = CLASSIC.read_text(encoding="utf-8")
+    changed.write_text(text.replace("il 20 maggio", "il 21 maggio"), encoding="utf-8")
+    output = run(changed)
+    assert "Aggiornati: 1 (notizie 1)" in output
+    news.refresh_from_db()
+    assert "21 maggio" in news.body
+    assert news.related_plan == other
+    assert "Notizie collegate" not in output
+
+
 def test_old_addresses_redirect_permanently_to_the_new_pages(site, client):
     run(CLASSIC)
     march = MinutesPage.objects.get(title__contains="15 marzo")

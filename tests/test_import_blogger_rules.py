@@ -1,7 +1,10 @@
 """imports/blogger_rules.py: the table that gives each Blogger post its page type."""
 
+from datetime import date
+
 import pytest
 
+from imports.blogger.fields import plan_for_news
 from imports.blogger_rules import CALL, MINUTES, NEWS, PLAN, RULES, Rule, active_rules, classify
 
 # A table of our own, for the setting that replaces the default one.
@@ -35,6 +38,33 @@ CUSTOM = [Rule(r"^assemblea dei sindaci\W+{date}", MINUTES, {"body": "assemblea"
 )
 def test_titles_get_their_page_type(title, page_type):
     assert classify(title).page_type == page_type
+
+
+def test_news_about_a_plan_ask_for_their_plan():
+    assert classify("Incontro sul Piano di Zona").options == {"related_plan": True}
+    assert classify("Festa nei centri diurni").options == {}
+
+
+PLANS = [
+    (1, "pdz", 2012, 2014),
+    (2, "pdz", 2015, 2017),
+    (3, "po", 2017, 2017),
+    (4, "pdz", 2018, 2020),
+]
+
+
+@pytest.mark.parametrize(
+    "title, published, plan",
+    [
+        ("Presentazione del Piano di Zona ai comuni", date(2015, 5, 12), 2),
+        ("Presentazione del Piano di Zona 2018-2020", date(2017, 11, 3), 4),
+        ("Il Piano Operativo in consiglio", date(2017, 2, 1), 3),
+        ("Il Piano Operativo in consiglio", date(2016, 2, 1), None),
+        ("Incontro sul Piano di Zona 2030", date(2017, 2, 1), None),
+    ],
+)
+def test_a_news_item_goes_with_the_plan_of_its_kind_covering_its_year(title, published, plan):
+    assert plan_for_news(title, published, PLANS) == plan
 
 
 def test_minutes_name_the_network_that_met():

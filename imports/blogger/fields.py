@@ -14,7 +14,10 @@ Defaults for what a post cannot say (docs/imports.md lists them):
   "scadenza …" if there is one, every other date empty;
 * PlanPage: ``kind`` from the title (Piano di Zona, Piano Operativo, else "altro"), the
   years from the title ("2018-2020", "2015/17", "2017"; else the year of publication),
-  ``status`` "approvato" unless the title says "bozza" or "consultazione".
+  ``status`` "approvato" unless the title says "bozza" or "consultazione";
+* NewsPage about a plan (rule option ``related_plan``): ``related_plan`` is the plan of the
+  kind the title names covering the year in the title, else the year of publication
+  (``plan_for_news``).
 """
 
 from __future__ import annotations
@@ -99,14 +102,18 @@ def call_values(day, text, context):
     return values
 
 
-def plan_values(title, day):
+def plan_kind(title):
     lowered = title.lower()
     if "piano di zona" in lowered:
-        kind = PlanKind.PIANO_DI_ZONA
-    elif "piano operativo" in lowered:
-        kind = PlanKind.PIANO_OPERATIVO
-    else:
-        kind = PlanKind.OTHER
+        return PlanKind.PIANO_DI_ZONA
+    if "piano operativo" in lowered:
+        return PlanKind.PIANO_OPERATIVO
+    return PlanKind.OTHER
+
+
+def plan_values(title, day):
+    lowered = title.lower()
+    kind = plan_kind(title)
     start, end = plan_years(title, day.year)
     if "consultazione" in lowered:
         status = PlanStatus.CONSULTATION
@@ -129,3 +136,18 @@ def plan_years(title, default_year):
     if end < 100:
         end += start // 100 * 100
     return (start, end) if end >= start else (start, start)
+
+
+def plan_for_news(title, day, plans):
+    """The id of the plan a news item titled ``title``, published on ``day``, speaks of:
+    among ``plans`` ((id, kind, start_year, end_year) rows), one of the kind the title names
+    whose period covers the first year in the title, else the year of ``day``; of several,
+    the one that started last. None when no plan fits."""
+    kind = plan_kind(title)
+    year = plan_years(title, day.year)[0]
+    fitting = [
+        (start, pk)
+        for pk, kind_of_plan, start, end in plans
+        if kind_of_plan == kind and start <= year <= end
+    ]
+    return max(fitting)[1] if fitting else None

@@ -78,6 +78,7 @@ EMBEDS = "contenuti incorporati trasformati in link"
 QUERY_URLS = "indirizzi con parametri (?…): nessun redirect possibile"
 LINKS = "link a vecchi post puntati alle nuove pagine"
 NEXT_MEETINGS = "verbali con la prossima seduta ricavata dal testo"
+PLAN_NEWS = "notizie collegate al loro piano"
 PAGE_LINK = 'linktype="page"'
 OPEN_CALLS = "bandi senza scadenza riconosciuta nel testo (risultano aperti)"
 
@@ -146,6 +147,7 @@ class _Importer:
         self.parents = {}
         self.redirects = None
         self.pending_links: list[tuple[Post, int]] = []
+        self.plan_news: list[tuple[Post, int]] = []
         self.planned_paths: set[str] = set()
         self._entry_has_pending = False
 
@@ -165,6 +167,7 @@ class _Importer:
                 self.import_one(post)
                 self.progress(done, len(posts))
             self.fix_pending_links()
+            self.link_plans()
             self.writer.finish()
         if self.report.created:
             self.report.note(
@@ -459,6 +462,7 @@ class _Importer:
         self.count_rich(rich)
         if self._entry_has_pending:
             self.pending_links.append((post, page.pk))
+        self.note_plan_news(post, page)
         return page
 
     def update(self, post, page):
@@ -480,6 +484,7 @@ class _Importer:
         self.count_rich(rich)
         if self._entry_has_pending:
             self.pending_links.append((post, page.pk))
+        self.note_plan_news(post, page)
 
     def slug_hint(self, post):
         if post.path:
@@ -514,8 +519,34 @@ class _Importer:
         """Posts linking to posts written after them: their bodies again, now that every
         page exists (in place: the import's own revision, not a new one)."""
         for post, page_id in self.pending_links:
-            page = Page.objects.get(pk=page_id).specific
+            page = Page.objects.filter(pk=page_id).first()
+            if page is None:  # its post was rolled back after the page was saved
+                continue
+            page = page.specific
             rich = self.content(post)
             if hasattr(page, "body") and rich.html != page.body:
                 self.report.counts[LINKS] += rich.html.count(PAGE_LINK) - page.body.count(PAGE_LINK)
                 self.writer.replace_content(page, body=rich.html)
+
+    # --- news about a plan
+
+    def note_plan_news(self, post, page):
+        if isinstance(page, NewsPage) and post.rule.options.get("related_plan"):
+            self.plan_news.append((post, page.pk))
+
+    def link_plans(self):
+        """News about a plan written by this run point to it (``related_plan``), once every
+        plan of the run exists; a plan an editor already chose is kept."""
+        if not self.plan_news:
+            return
+        plans = list(PlanPage.objects.live().values_list("pk", "kind", "start_year", "end_year"))
+        for post, page_id in self.plan_news:
+            plan_id = fields.plan_for_news(
+                post.entry.title, fields.local_date(post.entry.published), plans
+            )
+            if plan_id is None:
+                continue
+            page = NewsPage.objects.filter(pk=page_id).first()
+            if page is not None and page.related_plan_id is None:
+                self.writer.replace_content(page, related_plan_id=plan_id)
+                self.report.counts[PLAN_NEWS] += 1
