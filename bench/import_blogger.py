@@ -1,23 +1,26 @@
 """Speed of ``import_blogger`` on a generated classic Blogger export.
 
 Writes an export of N posts (default 10,000; fixed seed) to a temporary file: minutes of the
-Ufficio di Piano with a next-meeting sentence, news, calls with a deadline, a few plans;
-2 to 4 labels each out of 60, HTML bodies of about 1.5 KB with ``<br>`` runs, an image and a
-link to an earlier post. Then builds a throw-away database (SQLite in a temp dir unless
---database-url is given; on PostgreSQL the database named in the URL is dropped and
-created, and dropped at the end), with the section index pages and the network
-``ufficio-di-piano``, and runs the importer on it through the management command: once
-(everything created) and once more (everything unchanged). Prints the time of each run
-(wall clock and CPU of this process: on a busy machine the CPU time is the steadier
-figure), posts per second and the peak resident memory of the process.
+Ufficio di Piano with a next-meeting sentence, news (one in 50 posts about the Piano di Zona,
+linked to it), calls with a deadline, a few plans; 2 to 4 labels each out of 60, HTML bodies
+of about 1.5 KB with ``<br>`` runs, an image and a link to an earlier post. Then builds a
+throw-away database (SQLite in a temp dir unless --database-url is given; on PostgreSQL the
+database named in the URL is dropped and created, and dropped at the end), with the section
+index pages and the network ``ufficio-di-piano``, and runs the importer on it through the
+management command: once (everything created) and once more (everything unchanged). Prints
+the time of each run (wall clock and CPU of this process: on a busy machine the CPU time is
+the steadier figure), posts per second and the peak resident memory of the process;
+``--record FILE`` also appends them to FILE as one JSON line (date, database, posts,
+figures), to compare runs.
 
-    .venv/bin/python bench/import_blogger.py
+    .venv/bin/python bench/import_blogger.py --record bench-results.jsonl
     .venv/bin/python bench/import_blogger.py --posts 2000 \
         --database-url postgres://postgres@127.0.0.1:5432/bench_blogger
 """
 
 import argparse
 import io
+import json
 import os
 import random
 import resource
@@ -83,6 +86,8 @@ def post_xml(number, kind, rng, published, earlier):
         tail = f"Le domande vanno presentate entro le ore 12 del {deadline:%d/%m/%Y}."
     else:
         title = f"Notizia n. {number}: novità dai servizi sociali"
+        if number % 50 == 5:
+            title = f"Notizia n. {number}: incontro sul Piano di Zona"
         tail = "Per informazioni rivolgersi agli sportelli sociali dei comuni."
     if number % 997 == 0:
         title, kind = f"Piano di Zona {day.year}-{day.year + 2}", "plan"
@@ -190,11 +195,31 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def record(path, database, posts, size, first, first_cpu, second, second_cpu, rss):
+    figures = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": database,
+        "posts": posts,
+        "export_mb": round(size, 1),
+        "first_s": round(first, 1),
+        "first_cpu_s": round(first_cpu, 1),
+        "first_posts_per_s": round(posts / first),
+        "second_s": round(second, 1),
+        "second_cpu_s": round(second_cpu, 1),
+        "second_posts_per_s": round(posts / second),
+        "peak_rss_mb": round(rss),
+    }
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(json.dumps(figures) + "\n")
+    log(f"figures appended to {path}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--record", metavar="FILE", help="append the figures as a JSON line")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="udp-bench-blogger-") as tmp:
@@ -227,6 +252,18 @@ def main():
             print(
                 f"peak RSS after the first import: {rss_first:.0f} MB; at the end: {peak_rss_mb():.0f} MB"
             )
+            if args.record:
+                record(
+                    args.record,
+                    connection.vendor,
+                    args.posts,
+                    size,
+                    first,
+                    first_cpu,
+                    second,
+                    second_cpu,
+                    rss_first,
+                )
         finally:
             if url.startswith("postgres"):
                 from django.db import connections
