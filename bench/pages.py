@@ -118,8 +118,10 @@ def main():
     manage(env, "collectstatic", "--noinput")
 
     cached, cached_base = start_server(env)
-    # The same database without the API response cache (cms/response_cache.py)
-    uncached, uncached_base = start_server(dict(env, API_RESPONSE_CACHE="0"))
+    # The same database without the response cache (cms/response_cache.py)
+    uncached, uncached_base = start_server(
+        dict(env, API_RESPONSE_CACHE="0", PAGE_RESPONSE_CACHE="0")
+    )
     try:
         wait_until_up(cached_base)
         wait_until_up(uncached_base)
@@ -132,12 +134,17 @@ def main():
             ("API v3 network gaps", "/api/v3/registry/networks/rete-contatto/gaps/"),
             ("API v3 search", "/api/v3/search/?q=ISEE"),
         ]
+        pages = [
+            ("home page", "/"),
+            ("minutes page", minutes_path),
+            ("call page", call_path),
+            ("call listing", "/bandi/"),
+            ("search page", "/search/?q=ISEE"),
+        ]
         targets = [
             ("bare Django view (/healthz)", cached_base, "/healthz"),
-            ("home page", cached_base, "/"),
-            ("minutes page", cached_base, minutes_path),
-            ("call page", cached_base, call_path),
-            ("call listing", cached_base, "/bandi/"),
+            *[(f"{label}, no cache", uncached_base, path) for label, path in pages],
+            *[(f"{label}, cached", cached_base, path) for label, path in pages],
             *[(f"{label}, no cache", uncached_base, path) for label, path in api],
             *[(f"{label}, cached", cached_base, path) for label, path in api],
         ]
@@ -145,13 +152,13 @@ def main():
             f"wrk 1 thread, {args.connections} connections, {args.seconds}s per URL; "
             f"gunicorn 1 sync worker; database {env['DATABASE_URL'].split(':')[0]}"
         )
-        print(f"{'target':36} {'req/s':>9} {'ratio':>7} {'p50':>9} {'p90':>9} {'p99':>9} non-2xx")
+        print(f"{'target':40} {'req/s':>9} {'ratio':>7} {'p50':>9} {'p90':>9} {'p99':>9} non-2xx")
         baseline = None
         for label, base, path in targets:
             result = run_wrk(base + path, args.seconds, args.connections)
             baseline = baseline or result["rps"]
             print(
-                f"{label:36} {result['rps']:9.1f} {result['rps'] / baseline:7.3f} "
+                f"{label:40} {result['rps']:9.1f} {result['rps'] / baseline:7.3f} "
                 f"{result['p50']:>9} {result['p90']:>9} {result['p99']:>9} "
                 f"{result['non_2xx']} {result['socket_errors']}"
             )

@@ -1,11 +1,17 @@
-"""Server-side cache of the anonymous JSON API.
+"""Server-side cache of what anonymous visitors get: the JSON API and the public pages.
 
-An anonymous GET of /api/ is answered from the cache when the same address was answered
-since the last change of content: every key carries a *generation* number, and any save or
+An anonymous GET of /api/ or of a public page (pages, listings, search, feeds, sitemap) is
+answered from the cache when the same address was answered since the last change of content: every key carries a *generation* number, and any save or
 delete of published content, registry data, documents, tags or view restrictions starts a
 new generation, so nothing stale is served after a change. Answers that depend on the clock
 (a call's state, "today" in the registry) are kept at most ``API_CACHE_SECONDS``, the same
 time a browser or proxy may keep them (cms/http_cache.py).
+
+Anonymous means no session cookie and no Authorization header: an editor, a visitor who
+opened a password-protected page (the password lives in the session) and an API token are
+never served from the cache. An answer that sets a cookie (a form's CSRF token), is private
+or is not a 200 is never stored. The admin, document downloads and the health check are
+never cached.
 
 The middleware sits right after ConditionalGetMiddleware: a hit skips sessions,
 authentication, the URL resolver and the view, and the outer middlewares still add CORS
@@ -22,6 +28,8 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 API_PREFIX = "/api/"
+# Addresses never answered from the cache (besides the API, which has its own switch).
+NEVER = ("/admin/", "/documents/", "/healthz", "/django-admin/")
 GENERATION_KEY = "api-response:generation"
 # Apps whose rows make up what the API shows; anything they save starts a new generation.
 CONTENT_APPS = {
@@ -67,13 +75,20 @@ def connect_signals():
         signal.connect(_content_changed, dispatch_uid=f"api-response-cache-{id(signal)}")
 
 
+def _cached_path(path: str) -> bool:
+    if path.startswith(API_PREFIX):
+        return getattr(settings, "API_RESPONSE_CACHE", True)
+    if path.startswith(NEVER):
+        return False
+    return getattr(settings, "PAGE_RESPONSE_CACHE", True)
+
+
 def _cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and request.path.startswith(API_PREFIX)
         and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and getattr(settings, "API_RESPONSE_CACHE", True)
+        and _cached_path(request.path)
     )
 
 
@@ -83,15 +98,17 @@ def _cacheable_response(response) -> bool:
         and not response.streaming
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
     )
 
 
-def api_response_cache(get_response):
+def response_cache(get_response):
     def middleware(request):
         if not _cacheable_request(request):
             return get_response(request)
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"api-response:{generation()}:{request.method}:{address}"
+        address = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        key = f"api-response:{generation()}:{request.method}:{digest}"
         response = cache.get(key)
         if response is not None:
             return response

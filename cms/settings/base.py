@@ -66,8 +66,9 @@ MIDDLEWARE = [
     "cms.http_cache.api_head_as_get",
     # Before anything that may change a body: ETag from the final body, 304 to If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous API answers from the cache until content changes (cms/response_cache.py).
-    "cms.response_cache.api_response_cache",
+    # Anonymous answers (API, public pages) from the cache until content changes
+    # (cms/response_cache.py).
+    "cms.response_cache.response_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +89,8 @@ PUBLISH_WEBHOOKS = [
 # Server-side cache of anonymous API answers (cms/response_cache.py); API_RESPONSE_CACHE=0
 # turns it off (benchmarks compare both).
 API_RESPONSE_CACHE = os.environ.get("API_RESPONSE_CACHE", "1") != "0"
+# The same for the public pages (PAGE_RESPONSE_CACHE=0 turns it off).
+PAGE_RESPONSE_CACHE = os.environ.get("PAGE_RESPONSE_CACHE", "1") != "0"
 # CORS (django-cors-headers): front ends on these origins may call the JSON API, e.g.
 # CORS_ALLOWED_ORIGINS="https://www.example.it,https://app.example.it". None by default.
 CORS_ALLOWED_ORIGINS = [
