@@ -6,9 +6,12 @@ SECRET_KEY, ALLOWED_HOSTS, WAGTAILADMIN_BASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -47,6 +50,10 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "corsheaders",
+    "csp",
+    "axes",
+    # Only so that the API docs (/api/v3/docs/) serve Swagger UI from our static files, not a CDN.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -61,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the response cache, so cached pages get the header too (cms/security.py).
+    "cms.security.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # HEAD on /api/ runs as GET inside (ETag, 304, response cache), body dropped on the way out.
     "cms.http_cache.api_head_as_get",
@@ -79,6 +88,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.http_cache.api_cache_headers",
     "cms.api_guard.json_object_bodies",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 # Publish webhooks (cms/webhooks.py): signed POSTs to these URLs on publish and unpublish.
 PUBLISH_WEBHOOKS = [
@@ -204,6 +215,82 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login rate limiting: 5 wrong passwords for one username from one address lock that pair out
+# for 15 minutes (a right password included); a successful login clears the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+# Set by the production settings behind a reverse proxy (BEHIND_PROXY).
+CLIENT_IP_FROM_FORWARDED_FOR = False
+# Successful logins are in Wagtail's own log; axes keeps only the failures.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (django-csp 4, cms/security.py). The public site runs no inline script
+# or style: everything is a file under 'self'. Bootstrap Italia's CSS draws icons and a font
+# from data: URLs. Pages are cached whole for anonymous visitors, so no nonce: a cached nonce
+# would be the same for everyone.
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    # Wagtail's preview panel frames the site's own pages.
+    "frame-ancestors": [SELF],
+}
+_CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+if _CSP_REPORT_URI:
+    _CSP_COMMON["report-uri"] = [_CSP_REPORT_URI]
+
+
+def url_origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# The admin: Wagtail 8 still writes inline scripts (inline panels, date pickers) and style
+# attributes, and previews images being uploaded from blob: URLs. Its preview panel may frame a
+# separate front end (headless preview).
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [
+            SELF,
+            *sorted(
+                {
+                    origin
+                    for url in WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"].values()
+                    if (origin := url_origin(url))
+                }
+            ),
+        ],
+    }
+}
+_CSP_POLICY = {"DIRECTIVES": _CSP_COMMON}
+# CSP_REPORT_ONLY=1 sends the same policies as Content-Security-Policy-Report-Only, to try a
+# change on a live site without breaking it.
+if os.environ.get("CSP_REPORT_ONLY", "0") == "1":
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
+else:
+    CONTENT_SECURITY_POLICY = _CSP_POLICY
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -269,6 +356,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the admin would send a hash of every editor's e-mail to a third party, and the
+# CSP allows no outside images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

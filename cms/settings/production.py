@@ -23,6 +23,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 if os.environ.get("BEHIND_PROXY", "1") == "1":
     _proxy_header = os.environ.get("PROXY_SSL_HEADER", "X-Forwarded-Proto")
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+    # Login rate limiting counts the client's address, not the proxy's (cms/security.py).
+    CLIENT_IP_FROM_FORWARDED_FOR = True
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
