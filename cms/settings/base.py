@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "axes",
     # Only so that the API docs (/api/v3/docs/) serve Swagger UI from our static files, not a CDN.
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "cms.two_factor",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -83,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A no-op unless ADMIN_2FA=1.
+    "cms.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -232,6 +237,8 @@ AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
 CLIENT_IP_FROM_FORWARDED_FOR = False
 # Successful logins are in Wagtail's own log; axes keeps only the failures.
 AXES_DISABLE_ACCESS_LOG = True
+# No "AXES: BEGIN ..." line on every manage.py command; lockouts are still logged.
+AXES_VERBOSE = False
 
 # Content-Security-Policy (django-csp 4, cms/security.py). The public site runs no inline script
 # or style: everything is a file under 'self'. Bootstrap Italia's CSS draws icons and a font
@@ -359,6 +366,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: the admin would send a hash of every editor's e-mail to a third party, and the
 # CSP allows no outside images.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Two-factor login for the admin (cms/two_factor/, django-otp TOTP codes from an
+# authenticator app), off unless ADMIN_2FA=1. Then superusers (ADMIN_2FA_REQUIRED=superusers)
+# or every admin user (=all) must set up a device at their next login, anyone else may, and
+# whoever has one is always asked for a code. Switching it on needs no migration.
+ADMIN_2FA = os.environ.get("ADMIN_2FA", "0") == "1"
+ADMIN_2FA_REQUIRED = os.environ.get("ADMIN_2FA_REQUIRED", "superusers")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -387,5 +402,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Failed logins and lockouts are warnings; successful logins need no line each.
+        "axes": {"level": "WARNING"},
+    },
 }
