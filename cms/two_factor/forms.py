@@ -63,6 +63,8 @@ class SetupForm(PasswordCheckMixin, CodeForm):
     def __init__(self, request, device, *args, **kwargs):
         self.request = request
         CodeForm.__init__(self, device, *args, **kwargs)
+        self.fields["code"].widget.attrs.pop("autofocus", None)
+        self.fields["password"].widget.attrs["autofocus"] = True
 
     def clean_code(self):
         # A wrong password must not spend a code nor slow down the next try.
