@@ -76,7 +76,9 @@ format: install-dev
 	$(BIN)/ruff format .
 
 # The whole suite: lint, then pytest. DATABASE_URL=postgres://... runs it on PostgreSQL.
-test: install-dev
+# The browser tests (tests/browser/) need assets/ (Bootstrap Italia) and axe-core from npm,
+# and Chromium at /usr/bin/chromium (apt-get install chromium): skipped without it, unless CI is set.
+test: install-dev assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
