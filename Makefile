@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: run serve install install-dev assets migrate demo static test lint format check-deploy worker scheduler clean
+.PHONY: run serve install install-dev assets migrate demo static test test-browser lint format check-deploy worker scheduler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,9 @@ test: install-dev assets
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest
+
+test-browser: install-dev assets
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest -o addopts="-ra --strict-markers" tests/browser
 
 clean:
 	rm -rf $(VENV) node_modules assets static
