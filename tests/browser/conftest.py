@@ -1,7 +1,7 @@
 """Browser tests: Playwright driving Debian's Chromium against a real server with the demo.
 
 The server is gunicorn in a process of its own, on a database of its own (a SQLite file, or a
-``<name>_browser`` database next to the PostgreSQL one in ``DATABASE_URL``), migrated and
+``test_<name>_browser`` database next to the PostgreSQL one in ``DATABASE_URL``), migrated and
 filled by ``load_demo`` once for the whole package. The suite's own test database is never
 touched, so these tests need no ``db`` fixture and behave the same on both databases.
 
@@ -9,8 +9,9 @@ Chromium is the Debian package (``apt-get install chromium``), never a browser d
 Playwright. Without it the tests are skipped, except where the ``CI`` variable is set: there a
 missing browser (or a missing ``make assets``) is a failure.
 
-Screenshots of the key steps go to ``test-artifacts/browser/<test>/`` (git-ignored), with a
-``FAILED`` screenshot of every open page when a test fails and the server's log.
+Screenshots of the key steps go to ``test-artifacts/browser/<sqlite|postgresql>/<test>/``
+(git-ignored), with a ``FAILED`` screenshot of every open page when a test fails, the axe
+reports and the logs of the server and of its setup.
 """
 
 import contextlib
@@ -31,7 +32,15 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-ARTIFACTS = BASE_DIR / "test-artifacts" / "browser"
+POSTGRES_SCHEMES = ("postgres", "postgresql")
+DATABASE_SCHEME = urlsplit(os.environ.get("DATABASE_URL", "")).scheme
+# One folder per database, so that CI keeps the screenshots of both runs.
+ARTIFACTS = (
+    BASE_DIR
+    / "test-artifacts"
+    / "browser"
+    / ("postgresql" if DATABASE_SCHEME in POSTGRES_SCHEMES else "sqlite")
+)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -50,12 +59,13 @@ DEMO_PASSWORD = "demo-admin-2026"
 ACTION_TIMEOUT = 20_000
 NAVIGATION_TIMEOUT = 45_000
 EXPECT_TIMEOUT = 15_000
+SETUP_SECONDS = 600
 SERVER_START_SECONDS = 60
 
 
 def unavailable(reason):
     """Skip on a developer's machine; fail in CI, where the browser tests must run."""
-    if os.environ.get("CI"):
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         pytest.fail(f"{reason} (CI is set: the browser tests may not be skipped)", pytrace=False)
     pytest.skip(reason)
 
@@ -68,7 +78,7 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
-        if here in Path(item.fspath).parents:
+        if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
 
 
@@ -85,9 +95,8 @@ def pytest_runtest_makereport(item, call):
 
 def server_database(workdir):
     """The database URL for the server, and a function that drops it afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
+    parts = urlsplit(os.environ.get("DATABASE_URL", ""))
+    if parts.scheme not in POSTGRES_SCHEMES:
         return f"sqlite:///{workdir / 'site.sqlite3'}", lambda: None
 
     import psycopg
@@ -108,13 +117,17 @@ def server_database(workdir):
 
 
 def stop(process):
-    if process is not None and process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    """Stop a process started in a session of its own, with its children."""
+    if process is None or process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 class DemoSite:
@@ -156,7 +169,12 @@ class DemoSite:
         """Wait for the database, start gunicorn on a free port, return its base URL."""
         if self.preparation is None:
             self.prepare()
-        if self.preparation.wait():
+        try:
+            failed = self.preparation.wait(timeout=SETUP_SECONDS)
+        except subprocess.TimeoutExpired:
+            stop(self.preparation)
+            failed = True
+        if failed:
             raise RuntimeError(
                 f"migrate/load_demo failed; see {self.setup_log}:\n"
                 + self.setup_log.read_text()[-3000:]
@@ -224,6 +242,8 @@ def clean_artifacts():
 
 
 def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
     selected = any(item.get_closest_marker("browser") for item in session.items)
     if selected and browser_tests_can_run() and SITE not in session.config.stash:
         clean_artifacts()
@@ -277,7 +297,7 @@ def browser():
 
 
 class Screenshots:
-    """Numbered full-page screenshots in test-artifacts/browser/<test name>/."""
+    """Numbered full-page screenshots in test-artifacts/browser/<database>/<test name>/."""
 
     def __init__(self, name):
         self.folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", name).strip("_")

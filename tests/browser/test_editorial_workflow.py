@@ -21,11 +21,14 @@ def admin_datetime(moment):
     return moment.strftime("%d/%m/%Y %H:%M")
 
 
-def fill_date(page, selector, value):
-    """Type a date into Wagtail's date picker and leave the field, picker closed."""
-    page.fill(selector, value)
-    page.keyboard.press("Tab")
+def fill_date(page, label, value):
+    """Type a date into one of Wagtail's date fields, then close its picker by clicking a
+    field that has none (tabbing away could land on the next date field and open another)."""
+    field = page.get_by_role("textbox", name=label, exact=True)
+    field.fill(value)
+    page.get_by_role("textbox", name="Sommario").click()
     expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    expect(field).to_have_value(value)
 
 
 def modal_closed(page):
@@ -52,8 +55,8 @@ def test_editor_submits_a_call_and_a_moderator_publishes_it(new_page, shot, tmp_
     )
     editor.get_by_role("textbox", name="Ente che emette il bando*").fill("Ufficio di Piano")
     now = datetime.now(ROME)
-    fill_date(editor, "#id_opening", admin_datetime(now - timedelta(days=1)))
-    fill_date(editor, "#id_application_deadline", admin_datetime(now + timedelta(days=30)))
+    fill_date(editor, "Apertura", admin_datetime(now - timedelta(days=1)))
+    fill_date(editor, "Scadenza per le domande", admin_datetime(now + timedelta(days=30)))
     shot(editor, "editor-form")
 
     # The attachment: a PDF uploaded from the document chooser.
