@@ -22,12 +22,23 @@ def admin_datetime(moment):
 
 
 def fill_date(page, label, value):
-    """Type a date into one of Wagtail's date fields, then close its picker by clicking a
-    field that has none (tabbing away could land on the next date field and open another)."""
+    """Type a date into one of Wagtail's date fields and leave it with its picker closed.
+
+    The picker (the xdsoft datetimepicker of the admin) opens 100 ms after the field is
+    clicked or focused, on a timer that leaving the field does not cancel: leave it before
+    the timer fires (a fast test, or a loaded machine that runs the page's timer late) and the
+    picker opens afterwards on a field without focus, and stays open over the form, since
+    only a blur or a click elsewhere closes it. So the field is left only once its picker is
+    open, when no opening is pending any more, and with a blur, which closes the picker and
+    validates the typed value without focusing anything else in the form.
+    """
     field = page.get_by_role("textbox", name=label, exact=True)
+    open_pickers = page.locator(".xdsoft_datetimepicker:visible")
+    field.click()
+    expect(open_pickers).to_have_count(1)
     field.fill(value)
-    page.get_by_role("textbox", name="Sommario").click()
-    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    field.blur()
+    expect(open_pickers).to_have_count(0)
     expect(field).to_have_value(value)
 
 
