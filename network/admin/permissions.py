@@ -13,6 +13,8 @@ from network.coordinators import coordinated_network_ids
 from network.models import Network
 
 _CACHE_ATTR = "_registry_network_ids"
+# Any of these on a model lets a user see its listing (and its chooser).
+ANY_ACTION = ["add", "change", "delete", "view"]
 
 
 def managed_network_ids(user):

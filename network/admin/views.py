@@ -14,6 +14,8 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser, snippets
 
 from network.gaps import find_gaps
@@ -24,10 +26,11 @@ from .attendance import meetings_of, members_at, record_attendance, recorded_sta
 from .forms import AttendanceSheetForm
 from .gap_display import gap_rows
 from .permissions import (
+    ANY_ACTION,
+    NetworkScopedPermissionPolicy,
     attendance_policy,
     can_record_attendance,
     can_see_members,
-    membership_policy,
     networks_with_visible_members,
 )
 from .status import active_on, status_label
@@ -68,26 +71,68 @@ class ScopedRevisionsCompareView(InstancePermissionMixin, snippets.RevisionsComp
     instance_actions = ("change",)
 
 
-class MembershipChooseMixin:
-    """The membership chooser offers only the user's networks, as the listing does."""
+class RegistryChooserMixin:
+    """Wagtail's choosers ask for no permission at all. The registry's ask for what its
+    listings ask (any permission on the model), and offer and return only the rows the
+    listing shows (the user's networks for memberships and attendance): a page editor
+    cannot read the directory of people through a chooser, nor a coordinator another
+    network's rows."""
 
+    related = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.registry_policy.user_has_any_permission(request.user, ANY_ACTION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def registry_policy(self):
+        return policy_registry.get_by_type(self.model_class) or ModelPermissionPolicy(
+            self.model_class
+        )
+
+    def visible_rows(self):
+        policy = self.registry_policy
+        if isinstance(policy, NetworkScopedPermissionPolicy):
+            rows = policy.instances_user_has_any_permission_for(self.request.user, ANY_ACTION)
+        else:
+            rows = self.model_class._default_manager.all()
+        return rows.select_related(*self.related)
+
+
+class RegistryChooseView(RegistryChooserMixin, chooser.ChooseView):
     def get_object_list(self):
-        return membership_policy.instances_user_has_any_permission_for(
-            self.request.user, ["add", "change", "delete", "view"]
-        ).select_related("person", "organisation", "role", "network")
+        return self.visible_rows()
 
 
-class MembershipChooseView(MembershipChooseMixin, chooser.ChooseView):
-    pass
+class RegistryChooseResultsView(RegistryChooserMixin, chooser.ChooseResultsView):
+    def get_object_list(self):
+        return self.visible_rows()
 
 
-class MembershipChooseResultsView(MembershipChooseMixin, chooser.ChooseResultsView):
-    pass
+class RegistryChosenView(RegistryChooserMixin, chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return self.visible_rows().get(pk=pk)
 
 
-class MembershipChooserViewSet(chooser.SnippetChooserViewSet):
-    choose_view_class = MembershipChooseView
-    choose_results_view_class = MembershipChooseResultsView
+class RegistryChosenMultipleView(RegistryChooserMixin, chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return self.visible_rows().filter(pk__in=pks)
+
+
+class RegistryChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = RegistryChooseView
+    choose_results_view_class = RegistryChooseResultsView
+    chosen_view_class = RegistryChosenView
+    chosen_multiple_view_class = RegistryChosenMultipleView
+    related = ()
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(related=self.related, **kwargs)
+
+
+class MembershipChooserViewSet(RegistryChooserViewSet):
+    related = ("person", "organisation", "role", "network")
 
 
 class LabelledIndexView(snippets.IndexView):

@@ -10,12 +10,13 @@ from network.models import Area, Attendance, Membership, Network, Organisation, 
 from .columns import CompositionLinkColumn, MembershipStatusColumn
 from .filters import AreaFilterSet, AttendanceFilterSet, MembershipFilterSet
 from .forms import AttendanceForm, MembershipForm
-from .permissions import attendance_policy, membership_policy
+from .permissions import ANY_ACTION, attendance_policy, membership_policy
 from .status import status_on
 from .views import (
     LabelledIndexView,
     MembershipChooserViewSet,
     MembershipIndexView,
+    RegistryChooserViewSet,
     ScopedDeleteView,
     ScopedEditView,
     ScopedHistoryView,
@@ -23,14 +24,13 @@ from .views import (
     ScopedUsageView,
 )
 
-ANY_ACTION = ["add", "change", "delete", "view"]
-
 
 class RegistryViewSet(SnippetViewSet):
     # Plain ORM search: the admin filters on fields the search index does not hold.
     search_backend_name = None
     search_fields = ["name"]
     index_view_class = LabelledIndexView
+    chooser_viewset_class = RegistryChooserViewSet
 
 
 class NetworkScopedViewSet(RegistryViewSet):
