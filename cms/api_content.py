@@ -17,7 +17,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from wagtail.models import Page
 
-from cms import call_state
+from cms import call_state, site_structure
 from cms.models import CallPage, MinutesPage, NewsPage, PageTag, PlanPage
 from search import facets
 
@@ -87,10 +87,8 @@ def list_content(request: HttpRequest, filters: Query[ContentFilters]):
         if request.GET.get(name) and not getattr(parsed, name):
             raise HttpError(400, f"valore non valido per {name}")
     now = timezone.now()
-    base = (
-        Page.objects.live()
-        .public()
-        .filter(content_type__in=list(facets.type_content_types().values()))
+    base = site_structure.public(Page.objects.live()).filter(
+        content_type__in=list(facets.type_content_types().values())
     )
     pages = facets.filtered(base, parsed, now).order_by(*facets.date_order())
     count = pages.count()

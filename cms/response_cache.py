@@ -15,12 +15,14 @@ never cached.
 
 The middleware sits right after ConditionalGetMiddleware: a hit skips sessions,
 authentication, the URL resolver and the view, and the outer middlewares still add CORS
-headers and answer If-None-Match with a 304. With several processes the cache should be
-shared (``REDIS_URL``); with the default per-process memory cache a change made in another
-process is seen once its entries expire.
+headers and answer If-None-Match with a 304. With the default per-process memory cache, the
+processes of one machine learn of each other's changes at once through a small file
+(``CONTENT_GENERATION_FILE``); several machines share the cache instead (``REDIS_URL``).
 """
 
 import hashlib
+import os
+import threading
 import time
 
 from django.conf import settings
@@ -46,12 +48,13 @@ CONTENT_APPS = {
 NOT_CONTENT = {"cms.webhookdelivery"}
 
 
-def generation() -> int:
+def generation() -> str:
+    """The current content generation: it changes with every change of content."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
-    return value
+    return f"{value}.{_shared_stamp()}"
 
 
 def new_generation(**kwargs) -> None:
@@ -59,6 +62,38 @@ def new_generation(**kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    _touch_shared_stamp()
+
+
+# With a per-process cache (no REDIS_URL), the processes of one machine (gunicorn's workers,
+# the task worker) still learn of each other's changes at once through a small file that any
+# change rewrites: reading it costs a few microseconds.
+def _stamp_file():
+    return getattr(settings, "CONTENT_GENERATION_FILE", None)
+
+
+def _shared_stamp() -> str:
+    path = _stamp_file()
+    if not path:
+        return ""
+    try:
+        with open(path, "rb") as stamp:
+            return stamp.read(64).decode("ascii", "replace")
+    except FileNotFoundError:
+        return ""
+
+
+def _touch_shared_stamp() -> None:
+    path = _stamp_file()
+    if not path:
+        return
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    token = f"{time.time_ns()}-{os.getpid()}-{threading.get_ident()}"
+    temporary = f"{path}.{os.getpid()}.{threading.get_ident()}"
+    with open(temporary, "w", encoding="ascii") as stamp:
+        stamp.write(token)
+    os.replace(temporary, path)  # atomic: a reader sees the old token or the new one
 
 
 def _content_changed(sender, **kwargs):

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.http import Http404
 from wagtail.models import Site
 
+from cms import site_structure
 from cms.models import MinutesPage, PageTag
 from network.models import Network
 
@@ -27,7 +28,7 @@ def visible(model, root):
     """Live, public pages of ``model`` below ``root`` (none without a site)."""
     if root is None:
         return model.objects.none()
-    return model.objects.live().public().descendant_of(root)
+    return site_structure.public(model.objects.live()).descendant_of(root)
 
 
 # A page made live by a script, never published, has no publication date: it comes last.

@@ -133,6 +133,7 @@ def network_overview(url_for: Callable[[str], str], as_of: date | None = None) -
 
 def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | None:
     """The public profile of the network ``slug`` on ``as_of`` (today), or None."""
+    from cms import site_structure
     from cms.models import MinutesPage
 
     as_of = as_of or timezone.localdate()
@@ -165,8 +166,7 @@ def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | No
         key=lambda seat: (seat.label.casefold(), seat.role.casefold()),
     )
     minutes = list(
-        MinutesPage.objects.live()
-        .public()
+        site_structure.public(MinutesPage.objects.live())
         .filter(meeting_body=network)
         .order_by("-meeting_date", "-pk")[:LATEST_MINUTES]
     )
@@ -240,6 +240,8 @@ def meeting_attendance(meeting) -> list[AttendanceGroup]:
 
 def network_index_page():
     """The live public page listing the networks, or None."""
+    from cms.site_structure import public_page_of_type
+
     from .models.pages import NetworkIndexPage
 
-    return NetworkIndexPage.objects.live().public().first()
+    return public_page_of_type(NetworkIndexPage)

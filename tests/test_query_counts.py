@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.models import AgendaItem, AgendaOutcome, CallOutcomeAttachment, PlanApprovalStep
+from network.models import AttendanceStatus
 from tests.factories import (
     CallPageFactory,
     CallRecipientFactory,
@@ -24,12 +25,25 @@ from tests.factories import (
     attachments,
     objectives,
 )
+from tests.registry_factories import (
+    AttendanceFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RoleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
+def warm(client, url):
+    """One request fills the per-process caches: site root paths and the remembered site
+    structure (cms/site_structure.py), read again only after a change of content."""
+    client.get(url)
+
+
 def queries_for(client, url):
-    client.get(url)  # warm caches (site root paths, settings) so both counts compare alike
+    warm(client, url)  # caches (site structure, root paths) warm, so both counts compare alike
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -38,7 +52,7 @@ def queries_for(client, url):
 
 def listing_queries(client, url):
     """Queries of a warm listing render, and how many items its page shows."""
-    client.get(url)
+    warm(client, url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -74,6 +88,41 @@ def test_a_minutes_page_with_100_agenda_items_runs_as_many_queries_as_one_with_1
 
     print(f"minutes page: 10 items -> {small_count} queries, 100 items -> {large_count} queries")
     assert large_count == small_count
+
+
+def minutes_of_a_meeting(minutes_index, body, count, slug):
+    """Minutes with ``count`` agenda items and ``count`` attendees of ``body``, some
+    present, some absent, some excused, seated by organisations or people."""
+    page = minutes_with(minutes_index, count, slug)
+    page.meeting_body = body
+    page.save()
+    role = RoleFactory()
+    statuses = list(AttendanceStatus)
+    for n in range(count):
+        membership = MembershipFactory(
+            network=body,
+            person=None if n % 2 else PersonFactory(),
+            organisation=OrganisationFactory() if n % 2 else None,
+            on_behalf_of=None if n % 2 else OrganisationFactory(),
+            role=role,
+        )
+        AttendanceFactory(meeting=page, membership=membership, status=statuses[n % len(statuses)])
+    return page
+
+
+def test_a_minutes_page_with_200_items_and_attendees_runs_as_many_queries_as_one_with_10(
+    client, minutes_index
+):
+    small = minutes_of_a_meeting(minutes_index, NetworkFactory(), 10, "dieci")
+    large = minutes_of_a_meeting(minutes_index, NetworkFactory(), 200, "duecento")
+
+    small_count = queries_for(client, small.url)
+    large_count = queries_for(client, large.url)
+
+    print(f"minutes page: 10 items -> {small_count} queries, 200 items -> {large_count} queries")
+    assert large_count == small_count
+    html = client.get(large.url).content.decode()
+    assert html.count('<li class="mb-4">') == 200  # every agenda item is there
 
 
 def plan_with(plan_index, count, slug):

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.headless_preview import HeadlessPreview
 from cms.serializers import document_field
+from cms.site_structure import KnownViewRestrictions
 
 
 class PageTag(TaggedItemBase):
@@ -61,7 +62,7 @@ class PageAttachment(AttachmentBase):
         verbose_name_plural = _("allegati")
 
 
-class BasePage(HeadlessPreview, Page):
+class BasePage(KnownViewRestrictions, HeadlessPreview, Page):
     """Abstract base of the publishing pages: a summary, tags and attachments."""
 
     intro = models.TextField(

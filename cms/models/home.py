@@ -8,15 +8,16 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from cms import call_state
+from cms import call_state, site_structure
 from cms.headless_preview import HeadlessPreview
+from cms.site_structure import KnownViewRestrictions
 
 from .calls import CallPage
 from .minutes import MinutesPage
 from .news import NewsPage
 
 
-class HomePage(HeadlessPreview, Page):
+class HomePage(KnownViewRestrictions, HeadlessPreview, Page):
     intro = RichTextField(_("introduzione"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -35,20 +36,22 @@ class HomePage(HeadlessPreview, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        # The site root routes every public address: remembered, a known one costs one query.
+        return site_structure.route(self, request, path_components, super().route)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         context["open_calls"] = (
-            CallPage.objects.descendant_of(self)
-            .live()
-            .public()
+            site_structure.public(CallPage.objects.descendant_of(self).live())
             .filter(call_state.state_q(call_state.OPEN, now))
             .order_by(F("application_deadline").asc(nulls_last=True))[:3]
         )
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self).live().public().order_by("-date")[:3]
-        )
-        minutes = MinutesPage.objects.descendant_of(self).live().public()
+        context["latest_news"] = site_structure.public(
+            NewsPage.objects.descendant_of(self).live()
+        ).order_by("-date")[:3]
+        minutes = site_structure.public(MinutesPage.objects.descendant_of(self).live())
         context["latest_minutes"] = minutes.select_related("meeting_body").order_by(
             "-meeting_date"
         )[:3]

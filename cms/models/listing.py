@@ -12,9 +12,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import call_state
+from cms import call_state, site_structure
 from cms.headless_preview import HeadlessPreview
 from cms.listing import parse_params
+from cms.site_structure import KnownViewRestrictions
 
 from .calls import CallPage
 from .minutes import MinutesPage
@@ -22,7 +23,7 @@ from .news import NewsPage
 from .plans import PlanPage, PlanStatus
 
 
-class SectionIndexPage(HeadlessPreview, Page):
+class SectionIndexPage(KnownViewRestrictions, HeadlessPreview, Page):
     """Abstract: subclasses name their child model and how year, body and state filter it."""
 
     intro = RichTextField(_("introduzione"), blank=True)
@@ -45,7 +46,7 @@ class SectionIndexPage(HeadlessPreview, Page):
         return "cms/section_index_page.html"
 
     def items(self):
-        return self.child_model.objects.child_of(self).live().public()
+        return site_structure.public(self.child_model.objects.child_of(self).live())
 
     def ordered(self, queryset):
         return queryset.order_by("-first_published_at")

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -112,10 +113,15 @@ class MinutesPage(BasePage):
                 }
             )
 
+    @cached_property
+    def agenda_list(self):
+        """The agenda items, read once for the page and its list of postponed items."""
+        return list(self.agenda_items.all())
+
     @property
     def postponed_items(self):
         """Titles of the agenda items postponed to the next meeting (outcome "rimandato")."""
-        return [item.title for item in self.agenda_items.all() if item.is_postponed]
+        return [item.title for item in self.agenda_list if item.is_postponed]
 
 
 class AgendaItem(Orderable):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from cms import site_structure
+
 
 @register_setting(icon="site")
 class BodyIdentity(BaseGenericSetting):
@@ -46,3 +48,12 @@ class BodyIdentity(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("identità e contatti dell'ente")
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        # Every public page shows it: remembered until content changes (cms/site_structure.py).
+        if hasattr(request_or_site, "path_info"):
+            remembered = site_structure.generic_setting(cls, request_or_site)
+            if remembered is not None:
+                return remembered
+        return super().load(request_or_site)

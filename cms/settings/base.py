@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.http_cache.api_cache_headers",
+    # The remembered Site of the host for public GETs (cms/site_structure.py).
+    "cms.site_structure.known_site",
     "cms.api_guard.json_object_bodies",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -181,6 +183,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.context_processors.content_generation",
             ],
         },
     },
@@ -217,6 +220,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+    # Each process has its own memory cache: this file, rewritten by any change of content,
+    # tells the others that their cached pages and site structure are stale
+    # (cms/response_cache.py, cms/site_structure.py).
+    CONTENT_GENERATION_FILE = os.environ.get(
+        "CONTENT_GENERATION_FILE", str(BASE_DIR / "var" / "content-generation")
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

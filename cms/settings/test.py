@@ -1,6 +1,7 @@
 """Test settings: fast hashing, tasks run at once, no manifest needed for static files."""
 
 import atexit
+import os
 import shutil
 import tempfile
 
@@ -21,6 +22,9 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+_VAR = tempfile.mkdtemp(prefix="udp-test-var-")
+atexit.register(shutil.rmtree, _VAR, ignore_errors=True)
+CONTENT_GENERATION_FILE = os.path.join(_VAR, "content-generation")
 # Tests read the template context of pages and count their queries, which a cached answer
 # has not: the page cache is off here and on in tests/test_page_response_cache.py.
 PAGE_RESPONSE_CACHE = False

@@ -1,7 +1,8 @@
 """Template helpers of the public site: menu, breadcrumb, tags, pagination, icons, summaries.
 
 Each helper runs a fixed number of queries whatever the number of items on the page: the menu
-one per request, the breadcrumb one, tag links two (tags and parent page), the rest none.
+and the breadcrumb none once remembered (cms/site_structure.py), tag links one or two (tags,
+and the parent page unless routing left it on the page), the rest none.
 """
 
 import html
@@ -13,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
+from cms import site_structure
 from cms.call_state import STATE_LABELS
 
 register = template.Library()
@@ -46,32 +48,39 @@ def _site(context):
 def main_menu(context):
     """The site root's live, public children flagged "show in menus", in tree order.
 
-    Evaluated once per request: the header, the footer and the home page share it.
+    Remembered until content changes (cms/site_structure.py): no query on most requests.
     """
-    request = context.get("request")
     site = _site(context)
     if site is None:
         return []
-    pages = getattr(request, "_cms_main_menu", None)
-    if pages is None:
-        pages = list(site.root_page.get_children().live().public().in_menu())
-        request._cms_main_menu = pages
-    return pages
+    return site_structure.main_menu(site)
+
+
+@register.simple_tag(takes_context=True)
+def active_menu_key(context, page):
+    """What the menu's rendering depends on for ``page``: the menu entry it lies under, and
+    whether it is that entry itself (for ``aria-current``). The header is cached by it."""
+    if page is None:
+        return ""
+    for item in main_menu(context):
+        if contains_page(item, page):
+            return f"{item.pk}{'=' if item.pk == page.pk else ''}"
+    return ""
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
-    """Ancestors of ``page`` from the site root down, without ``page`` itself (one query)."""
+    """Ancestors of ``page`` from the site root down, without ``page`` itself (remembered)."""
     site = _site(context)
     if site is None:
         return []
-    return list(page.get_ancestors().filter(depth__gte=site.root_page.depth))
+    return site_structure.ancestors(page, site.root_page.depth)
 
 
 @register.simple_tag(takes_context=True)
 def section_pages(context, page):
     """Live, public children of ``page`` as specific pages (one query per page type)."""
-    return list(page.get_children().live().public().specific())
+    return list(site_structure.public(page.get_children().live()).specific())
 
 
 @register.simple_tag

@@ -9,8 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.site_structure import KnownViewRestrictions
 
-class NetworkIndexPage(RoutablePageMixin, Page):
+
+class NetworkIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
     """Lists the networks (``/reti/``) and shows each one at ``/reti/<slug>/``: purpose,
     active members by their public label, gaps, latest minutes and sub-area coverage.
 
