@@ -15,7 +15,6 @@ import hmac
 import json
 import logging
 
-import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -91,6 +90,8 @@ def deliver(delivery_id):
         delivery.last_error = "Indirizzo non più configurato."
         delivery.save(update_fields=["status", "last_error"])
         return None
+    import requests  # 16 MB: loaded by the task worker that delivers, not by web workers
+
     body = json.dumps(delivery.payload, sort_keys=True).encode()
     delivery.attempts += 1
     try:

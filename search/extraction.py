@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from xml.etree import ElementTree
 
-import pypdf
-
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -87,6 +85,8 @@ def finished(text):
 
 
 def pdf_text(fileobj):
+    import pypdf  # 18 MB: loaded by the task worker that reads documents, not by web workers
+
     reader = pypdf.PdfReader(fileobj)
     if reader.is_encrypted:
         # Many PDFs are "encrypted" with an empty user password only to restrict printing.

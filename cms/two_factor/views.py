@@ -1,8 +1,6 @@
 import base64
 import io
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -44,6 +42,9 @@ def confirmed_device(user):
 
 def qr_code_data_url(text):
     """The otpauth:// URL as a QR code in a data: URL (the CSP allows data: images)."""
+    import qrcode  # only for the set-up page, not in every web worker
+    import qrcode.image.svg
+
     buffer = io.BytesIO()
     qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).save(buffer)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
