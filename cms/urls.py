@@ -5,10 +5,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router, api_v3
-from cms.views import healthz
+from cms.views import healthz, media_image
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("media/<path:path>", media_image, name="media_image"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),

@@ -11,3 +11,5 @@ CSRF_TRUSTED_ORIGINS = env_list(  # noqa: F405
     "CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
 )
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# `make run` has no proxy in front: the application serves image files itself (cms/views.py).
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "1") == "1"
