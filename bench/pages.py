@@ -1,11 +1,14 @@
 """Throughput of the public pages and API against a bare Django view, measured in one run.
 
-Builds a throw-away demo database (SQLite in a temp dir unless --database-url is given),
-serves it with gunicorn (one sync worker, as the reference figures in the brief), and drives
-each URL with wrk (Debian package `wrk`) for --seconds with --connections connections.
-Prints requests/s, latency percentiles, non-2xx responses and the ratio to /healthz.
+Builds a throw-away demo database (SQLite in a temp dir unless --database-url is given) with
+the issue's minutes page (10 agenda items, 20 attendees, bench/bench_content.py), serves it with
+gunicorn (--workers sync workers, 1 by default as the reference figures in the brief; the same
+for every target), and drives each URL with wrk (Debian package `wrk`) for --seconds with
+--connections connections. Prints requests/s, latency percentiles, non-2xx responses and the
+ratio to a bare Django view returning a fixed string (/healthz), measured in the same run.
 
     .venv/bin/python bench/pages.py --seconds 10 --connections 8
+    .venv/bin/python bench/pages.py --workers 2 --connections 16 --only pages
 """
 
 import argparse
@@ -77,7 +80,7 @@ def run_wrk(url, seconds, connections):
     }
 
 
-def start_server(env):
+def start_server(env, workers):
     port = free_port()
     server = subprocess.Popen(
         [
@@ -86,7 +89,7 @@ def start_server(env):
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "1",
+            str(workers),
             "--log-level",
             "warning",
         ],
@@ -101,6 +104,10 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--only", choices=["all", "pages", "api"], default="all", help="which targets to run"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install -y wrk")
@@ -112,15 +119,24 @@ def main():
         LOG_LEVEL="WARNING",
         DATABASE_URL=args.database_url or f"sqlite:///{tmp}/bench.sqlite3",
         MEDIA_ROOT=f"{tmp}/media",
+        CONTENT_GENERATION_FILE=f"{tmp}/content-generation",
     )
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput")
+    bench_minutes = subprocess.run(
+        [PYTHON, "bench/bench_content.py", "--items", "10", "--attendees", "20"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
-    cached, cached_base = start_server(env)
+    cached, cached_base = start_server(env, args.workers)
     # The same database without the response cache (cms/response_cache.py)
     uncached, uncached_base = start_server(
-        dict(env, API_RESPONSE_CACHE="0", PAGE_RESPONSE_CACHE="0")
+        dict(env, API_RESPONSE_CACHE="0", PAGE_RESPONSE_CACHE="0"), args.workers
     )
     try:
         wait_until_up(cached_base)
@@ -135,12 +151,15 @@ def main():
             ("API v3 search", "/api/v3/search/?q=ISEE"),
         ]
         pages = [
+            ("minutes 10 items 20 attendees", bench_minutes),
             ("home page", "/"),
             ("minutes page", minutes_path),
             ("call page", call_path),
             ("call listing", "/bandi/"),
             ("search page", "/search/?q=ISEE"),
         ]
+        pages = pages if args.only != "api" else []
+        api = api if args.only != "pages" else []
         targets = [
             ("bare Django view (/healthz)", cached_base, "/healthz"),
             *[(f"{label}, no cache", uncached_base, path) for label, path in pages],
@@ -150,7 +169,7 @@ def main():
         ]
         print(
             f"wrk 1 thread, {args.connections} connections, {args.seconds}s per URL; "
-            f"gunicorn 1 sync worker; database {env['DATABASE_URL'].split(':')[0]}"
+            f"gunicorn {args.workers} sync worker(s); database {env['DATABASE_URL'].split(':')[0]}"
         )
         print(f"{'target':40} {'req/s':>9} {'ratio':>7} {'p50':>9} {'p90':>9} {'p99':>9} non-2xx")
         baseline = None

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Load test: wrk against gunicorn on loopback, then the memory of its workers.
+#
+#   bench/load.sh                      # 60 s x 32 connections per URL, 2 workers, SQLite demo
+#   SECONDS_PER_URL=20 bench/load.sh   # shorter
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/udp_load bench/load.sh
+#   PAGE_RESPONSE_CACHE=0 API_RESPONSE_CACHE=0 bench/load.sh   # every answer computed
+#
+# Builds a throw-away demo database (load_demo plus the issue's minutes page: 10 agenda items,
+# 20 attendees), serves it with gunicorn (WORKERS sync workers, default 2), and drives a page,
+# an API list, a search and a network's gaps with wrk (Debian package `wrk`), one URL after the
+# other. Prints requests/s, latency percentiles, socket errors and non-2xx answers per URL,
+# then the resident memory (RSS) of each worker. Exits 1 on any error or 5xx, or when a worker
+# is over MAX_RSS_MIB (default 120). Traffic goes to 127.0.0.1 only; every wrk run is bounded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_URL=${SECONDS_PER_URL:-60}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WORKERS=${WORKERS:-2}
+MAX_RSS_MIB=${MAX_RSS_MIB:-120}
+PYTHON=${PYTHON:-.venv/bin/python}
+GUNICORN=${GUNICORN:-.venv/bin/gunicorn}
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/udp-load.XXXXXX)
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+export DJANGO_SETTINGS_MODULE=cms.settings.dev
+export DATABASE_URL=${DATABASE_URL:-sqlite:///$work/load.sqlite3}
+export MEDIA_ROOT="$work/media"
+export CONTENT_GENERATION_FILE="$work/content-generation"
+export LOG_LEVEL=WARNING
+
+echo "== setting up the demo database (${DATABASE_URL%%:*})"
+"$PYTHON" manage.py migrate --noinput >/dev/null
+"$PYTHON" manage.py load_demo >/dev/null
+"$PYTHON" manage.py collectstatic --noinput >/dev/null
+minutes_path=$("$PYTHON" bench/bench_content.py --items 10 --attendees 20)
+
+port=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+"$GUNICORN" cms.wsgi:application --bind "127.0.0.1:$port" --workers "$WORKERS" \
+    --log-level warning --error-logfile "$work/gunicorn.log" &
+server_pid=$!
+for _ in $(seq 1 100); do
+    curl -fs "$base/healthz" >/dev/null 2>&1 && break
+    sleep 0.2
+done
+curl -fs "$base/healthz" >/dev/null || { echo "gunicorn did not start" >&2; cat "$work/gunicorn.log" >&2; exit 1; }
+
+targets=(
+    "minutes page|$minutes_path"
+    "API v3 content list|/api/v3/content/"
+    "search page|/search/?q=servizi+sociali"
+    "API v3 network gaps|/api/v3/registry/networks/rete-contatto/gaps/"
+)
+for target in "${targets[@]}"; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$base${target#*|}")
+    [ "$status" = 200 ] || { echo "${target%%|*} answers $status before the load" >&2; exit 1; }
+done
+
+echo "== wrk: $THREADS threads, $CONNECTIONS connections, ${SECONDS_PER_URL}s per URL;" \
+     "gunicorn $WORKERS sync workers; cache: pages ${PAGE_RESPONSE_CACHE:-1}, API ${API_RESPONSE_CACHE:-1}"
+printf '%-22s %9s %9s %9s %9s %9s %7s %7s\n' target req/s p50 p90 p99 max errors non-2xx
+failed=0
+for target in "${targets[@]}"; do
+    label=${target%%|*}
+    out=$(timeout $((SECONDS_PER_URL + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_URL}s" \
+        --timeout 10s --latency "$base${target#*|}")
+    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p90=$(awk '$1 == "90%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    max=$(awk '$1 == "Latency" {print $4}' <<<"$out")
+    errors=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+    errors=${errors:-0}
+    non2xx=${non2xx:-0}
+    printf '%-22s %9s %9s %9s %9s %9s %7s %7s\n' "$label" "$rps" "$p50" "$p90" "$p99" "$max" "$errors" "$non2xx"
+    if [ "$errors" != 0 ] || [ "$non2xx" != 0 ]; then
+        failed=1
+    fi
+done
+
+echo "== gunicorn workers after the load (RSS, target <= $MAX_RSS_MIB MiB)"
+for pid in $(pgrep -P "$server_pid"); do
+    rss_kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    rss_mib=$((rss_kib / 1024))
+    echo "worker $pid: $rss_mib MiB"
+    [ "$rss_mib" -le "$MAX_RSS_MIB" ] || failed=1
+done
+if grep -q "Traceback\|Internal Server Error" "$work/gunicorn.log"; then
+    echo "errors in gunicorn's log:" >&2
+    tail -40 "$work/gunicorn.log" >&2
+    failed=1
+fi
+if [ "$failed" != 0 ]; then
+    echo "FAILED: errors, non-2xx answers or a worker over $MAX_RSS_MIB MiB" >&2
+    exit 1
+fi
+echo "OK: no error, no non-2xx answer, every worker within $MAX_RSS_MIB MiB"
