@@ -48,13 +48,24 @@ CONTENT_APPS = {
 NOT_CONTENT = {"cms.webhookdelivery"}
 
 
+# Read once per request (the middleware below opens the scope): a page asks for it a dozen
+# times (response cache, remembered site structure, cached header and footer).
+_request = threading.local()
+
+
 def generation() -> str:
     """The current content generation: it changes with every change of content."""
+    known = getattr(_request, "generation", None)
+    if known is not None:
+        return known
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
-    return f"{value}.{_shared_stamp()}"
+    current = f"{value}.{_shared_stamp()}"
+    if getattr(_request, "open", False):
+        _request.generation = current
+    return current
 
 
 def new_generation(**kwargs) -> None:
@@ -63,6 +74,7 @@ def new_generation(**kwargs) -> None:
     except ValueError:  # not set yet, or evicted
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
     _touch_shared_stamp()
+    _request.generation = None  # a change made by this request is seen by the rest of it
 
 
 # With a per-process cache (no REDIS_URL), the processes of one machine (gunicorn's workers,
@@ -139,6 +151,13 @@ def _cacheable_response(response) -> bool:
 
 def response_cache(get_response):
     def middleware(request):
+        _request.open, _request.generation = True, None
+        try:
+            return answer(request)
+        finally:
+            _request.open, _request.generation = False, None
+
+    def answer(request):
         if not _cacheable_request(request):
             return get_response(request)
         address = f"{request.get_host()}{request.get_full_path()}"
