@@ -84,8 +84,9 @@ test: install-dev assets
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cms.settings.test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest
 
+# Only the browser tests (also part of `make test`).
 test-browser: install-dev assets
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest -o addopts="-ra --strict-markers" tests/browser
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest tests/browser
 
 clean:
 	rm -rf $(VENV) node_modules assets static
