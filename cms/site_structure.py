@@ -125,6 +125,14 @@ def main_menu(site) -> list:
     )
 
 
+def children(page) -> list:
+    """The live, public children of ``page`` as specific pages, in tree order."""
+    return remembered(
+        ("children", page.pk),
+        lambda: list(public(page.get_children().live()).specific()),
+    )
+
+
 def ancestors(page, from_depth: int) -> list:
     """The ancestors of ``page`` from ``from_depth`` down, without ``page`` itself."""
     parent_path = page.path[: -page.steplen]

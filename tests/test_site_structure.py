@@ -131,3 +131,11 @@ def test_the_admin_reads_the_settings_row_itself(rf, minutes):
     assert BodyIdentity.load(rf.get("/admin/settings/cms/bodyidentity/")).name == (
         "Cambiato senza segnali"
     )
+
+
+def test_a_new_section_appears_on_the_home_page_on_the_next_request(client, home, minutes):
+    warm(client, "/")
+
+    add_published(home, StandardPage(title="Trasparenza", slug="trasparenza"))
+
+    assert 'href="/trasparenza/"' in client.get("/").content.decode()

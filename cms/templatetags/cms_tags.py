@@ -79,8 +79,9 @@ def breadcrumb_pages(context, page):
 
 @register.simple_tag(takes_context=True)
 def section_pages(context, page):
-    """Live, public children of ``page`` as specific pages (one query per page type)."""
-    return list(site_structure.public(page.get_children().live()).specific())
+    """Live, public children of ``page`` as specific pages (remembered: the home page's
+    sections change with content only)."""
+    return site_structure.children(page)
 
 
 @register.simple_tag
