@@ -11,8 +11,10 @@ from urllib.parse import urlencode
 from django import template
 from django.templatetags.static import static
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText, expand_db_html
 
 from cms import site_structure
 from cms.call_state import STATE_LABELS
@@ -122,6 +124,18 @@ def elided_page_range(page_obj, on_each_side=2, on_ends=1):
 def is_page_number(value):
     """False for the ellipsis of an elided page range."""
     return isinstance(value, int)
+
+
+@register.filter
+def rich_text(value):
+    """Wagtail's ``richtext`` filter, the same HTML, without rendering a template for each
+    field: Wagtail's (wagtailcore/shared/richtext.html) only marks the expanded HTML safe, and
+    a minutes page has two rich text fields per agenda item."""
+    if isinstance(value, RichText):
+        return value
+    if not value:
+        return ""
+    return mark_safe(expand_db_html(str(value)))  # noqa: S308 - the editor's sanitised HTML
 
 
 @register.filter
