@@ -80,7 +80,11 @@ def test_editor_submits_a_call_and_a_moderator_publishes_it(new_page, shot, tmp_
     chooser.get_by_role("tab", name="Carica").click()
     upload = chooser.get_by_role("tabpanel", name="Carica")
     upload.locator("input[type=file]").set_input_files(pdf)
-    upload.get_by_role("textbox", name="Titolo").fill(DOCUMENT_TITLE)
+    # Wagtail fills the title from the file name, a moment after the file is chosen: typed
+    # before that, the title would end up after the file name.
+    title = upload.get_by_role("textbox", name="Titolo")
+    expect(title).to_have_value(pdf.stem)
+    title.fill(DOCUMENT_TITLE)
     shot(editor, "editor-upload")
     upload.get_by_role("button", name="Carica").click()
     modal_closed(editor)
