@@ -1,7 +1,7 @@
 """SQL queries per request for minutes with few and many agenda items and attendees.
 
     .venv/bin/python bench/queries.py                 # 10 and 200, throw-away SQLite demo
-    .venv/bin/python bench/queries.py --sizes 10 50 200 --database-url postgres://...
+    .venv/bin/python bench/queries.py --sizes 10 50 200 --database-url postgres://...  # an empty database
 
 Builds a demo database, adds one minutes page per size (that many agenda items and that many
 recorded attendees, bench/bench_content.py), then counts the queries of a warm request for the
