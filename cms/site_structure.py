@@ -33,17 +33,30 @@ def _max_age() -> float:
     return float(getattr(settings, "API_CACHE_SECONDS", 60))
 
 
+_MISSING = object()
+
+
+def _recall(key, current):
+    """The value kept under ``key`` for generation ``current``, or ``_MISSING``."""
+    entry = _memo.get(key)
+    if entry is not None and entry[0] == current and time.monotonic() - entry[1] < _max_age():
+        return entry[2]
+    return _MISSING
+
+
+def _keep(key, current, value) -> None:
+    if len(_memo) >= MAX_ENTRIES:
+        _memo.clear()
+    _memo[key] = (current, time.monotonic(), value)
+
+
 def remembered(key, compute):
     """``compute()``, computed again only after content changed or the entry aged out."""
     current = generation()
-    now = time.monotonic()
-    entry = _memo.get(key)
-    if entry is not None and entry[0] == current and now - entry[1] < _max_age():
-        return entry[2]
-    value = compute()
-    if len(_memo) >= MAX_ENTRIES:
-        _memo.clear()
-    _memo[key] = (current, now, value)
+    value = _recall(key, current)
+    if value is _MISSING:
+        value = compute()
+        _keep(key, current, value)
     return value
 
 
@@ -80,9 +93,9 @@ def route(root, request, path_components, default_route):
         return default_route(request, path_components)
     key = ("route", root.pk, tuple(path_components))
     current = generation()
-    entry = _memo.get(key)
-    if entry is not None and entry[0] == current and time.monotonic() - entry[1] < _max_age():
-        model, pk, parent = entry[2]
+    known = _recall(key, current)
+    if known is not _MISSING:
+        model, pk, parent = known
         page = model._default_manager.filter(pk=pk, live=True).first()
         if page is not None:
             if parent is not None:
@@ -91,10 +104,7 @@ def route(root, request, path_components, default_route):
     result = default_route(request, path_components)
     page, args, kwargs = result
     if not args and not kwargs and page.live:
-        parent = getattr(page, "_cached_parent_obj", None)
-        if len(_memo) >= MAX_ENTRIES:
-            _memo.clear()
-        _memo[key] = (current, time.monotonic(), (type(page), page.pk, parent))
+        _keep(key, current, (type(page), page.pk, getattr(page, "_cached_parent_obj", None)))
     return result
 
 
@@ -154,7 +164,7 @@ def public_page_of_type(model):
     """The first live, public page of ``model`` (e.g. the networks' index), or None."""
     return remembered(
         ("page-of-type", model._meta.label),
-        lambda: model.objects.live().public().first(),
+        lambda: public(model.objects.live()).first(),
     )
 
 

@@ -1,7 +1,9 @@
 import posixpath
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 
 @never_cache
@@ -18,10 +20,6 @@ IMAGE_FOLDERS = ("images/", "original_images/")
 def media_image(request, path):
     """Image files and renditions for `make run` (``SERVE_MEDIA=1``); in production the
     proxy serves them (docs/operations.md) and this answers 404."""
-    from django.conf import settings
-    from django.http import Http404
-    from django.views.static import serve
-
     path = posixpath.normpath(path).lstrip("/")  # "images/../documents/x" is a document
     if not getattr(settings, "SERVE_MEDIA", False) or not path.startswith(IMAGE_FOLDERS):
         raise Http404
