@@ -30,4 +30,7 @@ CONTENT_GENERATION_FILE = os.path.join(_VAR, "content-generation")
 PAGE_RESPONSE_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files straight from the apps and assets/, as `make test` never runs collectstatic:
+# the browser tests' server needs the admin's scripts and Bootstrap Italia.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -318,8 +318,17 @@ def shot(request):
 
 @pytest.fixture
 def new_page(request, browser, live_site, shot):
-    """``new_page()`` opens a page in a context of its own (its own cookies: one per user)."""
+    """``new_page()`` opens a page in a context of its own (its own cookies: one per user).
+
+    A static file (stylesheet, script, font, icon) that the server does not deliver fails the
+    test: without them the admin's menus and forms are missing and the public pages unstyled.
+    """
     contexts = []
+    broken_static = []
+
+    def watch(response):
+        if urlsplit(response.url).path.startswith("/static/") and response.status >= 400:
+            broken_static.append(f"{response.status} {response.url}")
 
     def open_page():
         context = browser.new_context(
@@ -331,6 +340,7 @@ def new_page(request, browser, live_site, shot):
         )
         context.set_default_timeout(ACTION_TIMEOUT)
         context.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
+        context.on("response", watch)
         contexts.append(context)
         return context.new_page()
 
@@ -343,6 +353,8 @@ def new_page(request, browser, live_site, shot):
                 with contextlib.suppress(Exception):
                     shot(page, f"FAILED-context{number}")
         context.close()
+    if broken_static:
+        pytest.fail("static files not served:\n" + "\n".join(sorted(set(broken_static))))
 
 
 @pytest.fixture
