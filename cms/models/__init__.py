@@ -5,7 +5,7 @@ from .listing import CallIndexPage, MinutesIndexPage, NewsIndexPage, PlanIndexPa
 from .minutes import AgendaItem, AgendaOutcome, MinutesPage
 from .news import NewsPage, StandardPage
 from .plans import PlanApprovalStep, PlanKind, PlanObjective, PlanPage, PlanStatus
-from .settings import BodyIdentity
+from .settings import BodyIdentity, FooterLinks, WebAnalytics
 from .webhooks import WebhookDelivery
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "CallPage",
     "CallRecipient",
     "CallType",
+    "FooterLinks",
     "HomePage",
     "MinutesIndexPage",
     "MinutesPage",
@@ -33,5 +34,6 @@ __all__ = [
     "PlanPage",
     "PlanStatus",
     "StandardPage",
+    "WebAnalytics",
     "WebhookDelivery",
 ]

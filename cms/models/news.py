@@ -1,9 +1,10 @@
 """News items and generic content pages."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -47,15 +48,63 @@ class NewsPage(BasePage):
         verbose_name_plural = _("notizie")
 
 
+class StandardSection(models.TextChoices):
+    """A part of a generic page the site writes itself, with the hooks AgID's validator reads."""
+
+    NONE = "", _("nessuna")
+    CONTENT_LICENCE = (
+        "content_licence",
+        _("«Licenza dei contenuti» (CC BY 4.0), per le note legali"),
+    )
+    SITE_MAP = "site_map", _("mappa del sito (elenco delle sezioni e delle pagine)")
+
+
 class StandardPage(BasePage):
-    """A generic page: who we are, contacts, accessibility statement, legal notes."""
+    """A generic page: who we are, contacts, legal notes, privacy, FAQ, the site map, or the
+    description of a service."""
 
     body = RichTextField(_("testo"), blank=True)
+    standard_section = models.CharField(
+        _("sezione automatica"),
+        max_length=32,
+        choices=StandardSection.choices,
+        default=StandardSection.NONE,
+        blank=True,
+        help_text=_("Mostrata dopo il testo, scritta dal sito."),
+    )
+    describes_service = models.BooleanField(
+        _("la pagina descrive un servizio"),
+        default=False,
+        help_text=_(
+            "Aggiunge i metadati del servizio letti dai motori di ricerca e dal validatore AgID."
+        ),
+    )
+    service_type = models.CharField(
+        _("tipo di servizio"),
+        max_length=255,
+        blank=True,
+        help_text=_("Es. «Assistenza domiciliare», «Sostegno al reddito»."),
+    )
+    service_audience = models.CharField(
+        _("destinatari del servizio"),
+        max_length=255,
+        blank=True,
+        help_text=_("Es. «Famiglie con minori», «Persone anziane»."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        FieldPanel("standard_section"),
+        MultiFieldPanel(
+            [
+                FieldPanel("describes_service"),
+                FieldPanel("service_type"),
+                FieldPanel("service_audience"),
+            ],
+            heading=_("Scheda servizio"),
+        ),
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
         FieldPanel("tags"),
     ]
@@ -66,3 +115,14 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("pagina generica")
         verbose_name_plural = _("pagine generiche")
+
+    def clean(self):
+        super().clean()
+        if self.describes_service:
+            missing = {
+                name: _("Obbligatorio quando la pagina descrive un servizio.")
+                for name in ("service_type", "service_audience")
+                if not getattr(self, name).strip()
+            }
+            if missing:
+                raise ValidationError(missing)
