@@ -1,0 +1,50 @@
+"""Grants in the admin (Impostazioni > Atti di concessione): list, filters, CSV/XLSX export.
+
+The admin sees the beneficiary's name, hardship or not: the rule of art. 26 c. 4 is about
+what is published.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .forms import GrantForm
+from .models import Grant
+
+
+class GrantViewSet(SnippetViewSet):
+    model = Grant
+    icon = "doc-full"
+    menu_label = _("Atti di concessione")
+    menu_order = 300
+    add_to_admin_menu = True
+    search_backend_name = None
+    search_fields = ["beneficiary_name", "protocol_number", "legal_basis"]
+    edit_handler = ObjectList(Grant.panels, base_form_class=GrantForm)
+    list_display = ["beneficiary_name", "amount", "granted_on", "reveals_hardship", "live"]
+    list_filter = ["granted_on", "beneficiary_kind", "reveals_hardship", "live", "call"]
+    list_export = [
+        "granted_on",
+        "beneficiary_name",
+        "get_beneficiary_kind_display",
+        "beneficiary_tax_code",
+        "reveals_hardship",
+        "protocol_number",
+        "public_beneficiary",
+        "amount",
+        "legal_basis",
+        "office",
+        "official",
+        "selection_method",
+        "call",
+        "project_url",
+        "live",
+    ]
+    export_headings = {
+        "get_beneficiary_kind_display": _("Tipo di beneficiario"),
+        "public_beneficiary": _("Beneficiario come pubblicato"),
+        "reveals_hardship": _("Rivela salute o disagio"),
+        "live": _("Pubblicato"),
+    }
+    export_filename = "atti-di-concessione"
+    ordering = ["-granted_on", "-pk"]
