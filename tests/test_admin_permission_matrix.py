@@ -21,6 +21,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -77,6 +78,7 @@ from tests.registry_factories import (
     RuleFactory,
     SubareaFactory,
 )
+from transparency.models import Grant, TransparencyIndexPage, TransparencySectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -188,6 +190,17 @@ MATRIX = {
     "webhookdelivery.list":         (N,        N,     N,        N,      N,      N),
     "webhookdelivery.export_csv":   (N,        N,     N,        N,      N,      N),
     "webhookdelivery.inspect_a":    (N,        N,     N,        N,      N,      N),
+    # Grants (transparency): editors prepare drafts, moderators publish and delete; nobody
+    # else, chooser included, reads beneficiaries' names.
+    "grant.list":                   (N,        Y,     Y,        N,      N,      N),
+    "grant.export_csv":             (N,        Y,     Y,        N,      N,      N),
+    "grant.export_xlsx":            (N,        Y,     Y,        N,      N,      N),
+    "grant.add":                    (N,        Y,     Y,        N,      N,      N),
+    "grant.edit_a":                 (N,        Y,     Y,        N,      N,      N),
+    "grant.delete_a":               (N,        N,     Y,        N,      N,      N),
+    "grant.history_a":              (N,        Y,     Y,        N,      N,      N),
+    "grant.choose":                 (N,        Y,     Y,        N,      N,      N),
+    "grant.unpublish_a":            (N,        N,     Y,        N,      N,      N),
 }
 # fmt: on
 
@@ -204,6 +217,7 @@ NOT_IN_MATRIX = {
     "revisions_compare": "needs two revisions; scoped like history (ScopedRevisionsCompareView)",
     "copy": "a prefilled add form: tested where rows are scoped to a network (membership)",
     "usage": "tested where rows are scoped to a network (membership)",
+    "revisions_unschedule": "needs a scheduled revision; same permission as publish",
 }
 # Page types without rows: one per site, made by the migrations or the demo.
 SECTION_PAGES = {
@@ -213,6 +227,8 @@ SECTION_PAGES = {
     CallIndexPage,
     NewsIndexPage,
     NetworkIndexPage,
+    TransparencyIndexPage,
+    TransparencySectionPage,
 }
 
 
@@ -307,6 +323,22 @@ class World:
     @cached_property
     def recipient(self):
         return CallRecipient.objects.create(name="Famiglie")
+
+    @cached_property
+    def grant(self):
+        grant = Grant.objects.create(
+            beneficiary_kind="organisation",
+            beneficiary_name="Cooperativa Alfa",
+            reveals_hardship=False,
+            amount=Decimal("1500.00"),
+            granted_on=date(2025, 3, 1),
+            legal_basis="Determina n. 1/2025",
+            office="Ufficio di Piano",
+            official="Responsabile",
+            selection_method="Avviso pubblico",
+        )
+        grant.save_revision().publish()
+        return grant
 
     @cached_property
     def delivery(self):
@@ -729,7 +761,35 @@ def other_actions():
     return actions
 
 
-ACTIONS = {**page_actions(), **registry_actions(), **other_actions()}
+def grant_actions():
+    return {
+        **snippet_crud(
+            "grant",
+            Grant,
+            lambda w: w.grant,
+            lambda w: {
+                "beneficiary_kind": "organisation",
+                "beneficiary_name": "Associazione Beta",
+                "reveals_hardship": "False",
+                "amount": "2000.00",
+                "granted_on": "01/04/2025",
+                "legal_basis": "Determina n. 2/2025",
+                "office": "Ufficio di Piano",
+                "official": "Responsabile",
+                "selection_method": "Avviso pubblico",
+            },
+            lambda w: {"legal_basis": "Determina n. 3/2025"},
+        ),
+        "grant.unpublish_a": Action(
+            snippet(Grant, "unpublish"),
+            lambda w: reverse(snippet(Grant, "unpublish"), args=[w.grant.pk]),
+            lambda w, reader: {},
+            effect=lambda w: rows_of(Grant, live=True),
+        ),
+    }
+
+
+ACTIONS = {**page_actions(), **registry_actions(), **other_actions(), **grant_actions()}
 
 
 # --------------------------------------------------------------------------------- requests
@@ -844,6 +904,7 @@ def database():
             CallRecipient,
             BodyIdentity,
             WebhookDelivery,
+            Grant,
         )
     }
 
@@ -953,7 +1014,7 @@ def form_errors(response):
 # --------------------------------------------------------------------------------- coverage
 
 
-PROJECT_APPS = {"cms", "network", "search", "feeds", "imports"}
+PROJECT_APPS = {"cms", "network", "search", "feeds", "imports", "transparency"}
 
 
 def viewset_url_names():
