@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.headless_preview import HeadlessPreview
 from cms.serializers import document_field
 from cms.site_structure import KnownViewRestrictions
+from topics.serializers import page_topics_field
 
 
 class PageTag(TaggedItemBase):
@@ -76,11 +77,15 @@ class BasePage(KnownViewRestrictions, HeadlessPreview, Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "page_topics", [index.RelatedFields("topic", [index.SearchField("name")])]
+        ),
         index.FilterField("first_published_at"),
     ]
     api_fields = [
         APIField("intro"),
         APIField("tags"),
+        APIField("topics", serializer=page_topics_field()),
         APIField("attachments"),
         APIField("first_published_at"),
         APIField("last_published_at"),

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms import call_state
 from cms.serializers import names_field, network_list_field
+from topics.panels import topics_panel
 
 from .base import AttachmentBase, BasePage
 
@@ -110,6 +111,7 @@ class CallPage(BasePage):
         InlinePanel("outcome_attachments", heading=_("Allegati dell'esito"), label=_("allegato")),
         FieldPanel("related_networks"),
         FieldPanel("tags"),
+        topics_panel(),
     ]
     search_fields = [
         *BasePage.search_fields,

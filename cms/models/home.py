@@ -29,6 +29,7 @@ class HomePage(KnownViewRestrictions, HeadlessPreview, Page):
         "cms.NewsIndexPage",
         "cms.StandardPage",
         "network.NetworkIndexPage",
+        "topics.TopicIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.serializers import network_field
+from topics.panels import topics_panel
 
 from .base import BasePage
 
@@ -61,6 +62,7 @@ class MinutesPage(BasePage):
         ),
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
         FieldPanel("tags"),
+        topics_panel(),
     ]
     search_fields = [
         *BasePage.search_fields,

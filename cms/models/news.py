@@ -9,6 +9,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from topics.panels import topics_panel
+
 from .base import BasePage
 
 
@@ -32,6 +34,7 @@ class NewsPage(BasePage):
         FieldPanel("related_plan"),
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
         FieldPanel("tags"),
+        topics_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
     api_fields = [
@@ -107,6 +110,7 @@ class StandardPage(BasePage):
         ),
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
         FieldPanel("tags"),
+        topics_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("body")]

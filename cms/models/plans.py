@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.serializers import network_field, network_list_field
+from topics.panels import topics_panel
 
 from .base import BasePage
 
@@ -67,6 +68,7 @@ class PlanPage(BasePage):
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
         FieldPanel("related_networks"),
         FieldPanel("tags"),
+        topics_panel(),
     ]
     search_fields = [
         *BasePage.search_fields,
