@@ -9,7 +9,6 @@ from cms.models import BodyIdentity
 
 from . import publications
 from .events import calendar_events
-from .ics import calendar_bytes
 from .syndication import MAX_AGE
 
 
@@ -29,6 +28,9 @@ def calendar_response(request, network=None):
         name = f"{network.name} – sedute"
         description = f"{network.name}: sedute e scadenze dei bandi collegati ({body_name})."
         filename = f"calendario-{network.slug}.ics"
+    # icalendar (4 MB) is loaded by the workers that serve a calendar, not by every worker.
+    from .ics import calendar_bytes
+
     response = HttpResponse(
         calendar_bytes(events, name=name, description=description),
         content_type="text/calendar; charset=utf-8",
