@@ -24,7 +24,30 @@ class CSPMiddleware(BaseCSPMiddleware):
             and request.path_info.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES))
         ):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        elif parts.config is None and parts.update is None and is_html(response):
+            origin = analytics_origin(request)
+            if origin:
+                parts.update = {
+                    "script-src": [origin],
+                    "img-src": [origin],
+                    "connect-src": [origin],
+                }
         return parts
+
+
+def is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")
+
+
+def analytics_origin(request) -> str:
+    """The visit-statistics tracker's origin when the editors configured one
+    (Impostazioni > Statistiche di visita), else "": the public policy then names no other host.
+    The tracker itself loads only after the visitor's consent (frontend/js/consent.js)."""
+    from cms.models import WebAnalytics
+
+    if request.path_info.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES)):
+        return ""
+    return WebAnalytics.load(request).tracker_origin
 
 
 def client_ip(request):

@@ -58,7 +58,10 @@ def html_list(items, intro=""):
 BODY_IDENTITY = {
     "name": "Ufficio di Piano dell'Ambito distrettuale di Crema (demo)",
     "tagline": "Programmazione sociale dei 48 comuni del Cremasco - sito dimostrativo",
-    "address": "Via Manini 21, 26013 Crema (CR)",
+    "address": "Via Manini 21",
+    "postal_code": "26013",
+    "locality": "Crema (CR)",
+    "area_served": "Ambito distrettuale di Crema (48 comuni)",
     "tax_code": "00000000000",
     "email": "ufficiodipiano@example.org",
     "pec": "ufficiodipiano.pec@example.org",
@@ -905,3 +908,85 @@ def document_titles(now):
         groups += [call_documents(call), call.get("outcome_documents", [])]
     groups += [item.get("documents", []) for item in NEWS]
     return list(dict.fromkeys(title for group in groups for title, _label in group))
+
+
+# --------------------------------------------------------------------------- footer pages
+
+# The pages AgID's guidelines want linked from the footer (Impostazioni > Collegamenti del piè
+# di pagina), out of the main menu. "standard_section" adds the part the site writes itself.
+FOOTER_PAGES = [
+    {
+        "kind": "legal_notes",
+        "title": "Note legali",
+        "slug": "note-legali",
+        "intro": "Condizioni di utilizzo del sito e licenza dei contenuti.",
+        "standard_section": "content_licence",
+        "body": html(
+            "Il sito è curato dall'Ufficio di Piano per pubblicare i documenti e le "
+            "informazioni sulla programmazione sociale dell'Ambito (contenuti dimostrativi).",
+            "I documenti pubblicati corrispondono agli atti approvati. I collegamenti a siti "
+            "esterni sono forniti come servizio: l'ente non risponde dei loro contenuti.",
+        ),
+    },
+    {
+        "kind": "privacy",
+        "title": "Informativa privacy",
+        "slug": "informativa-privacy",
+        "intro": "Come il sito tratta i dati personali di chi lo visita (art. 13 GDPR).",
+        "standard_section": "",
+        "body": html(
+            "<b>Titolare del trattamento</b>: l'ente capofila dell'Ambito distrettuale di Crema "
+            "(dati dimostrativi). Per esercitare i diritti previsti dagli articoli 15-22 del "
+            "Regolamento (UE) 2016/679 scrivere a ufficiodipiano@example.org.",
+            "<b>Dati di navigazione</b>: i server registrano per motivi di sicurezza "
+            "l'indirizzo IP e la pagina richiesta; i registri sono cancellati dopo 30 giorni.",
+            "<b>Cookie</b>: il sito usa solo cookie tecnici (la sessione di chi accede all'area "
+            "riservata e il codice anti-contraffazione dei moduli). Se l'ente attiva le "
+            "statistiche di visita (Web Analytics Italia), queste partono solo dopo il "
+            "consenso espresso nel banner, che si può cambiare in ogni momento dal piè di "
+            "pagina.",
+            "<b>Moduli</b>: le valutazioni delle pagine e le segnalazioni di disservizio sono "
+            "conservate senza dati personali, salvo quelli che chi scrive sceglie di indicare.",
+        ),
+    },
+    {
+        "kind": "faq",
+        "title": "Domande frequenti (FAQ)",
+        "slug": "faq",
+        "intro": "Le risposte alle domande più comuni sull'Ufficio di Piano.",
+        "standard_section": "",
+        "body": html(
+            "<b>Che cos'è l'Ufficio di Piano?</b> È la struttura tecnica dei 48 comuni "
+            "dell'Ambito che prepara il Piano di Zona e coordina i servizi sociali associati.",
+            "<b>Dove trovo i bandi aperti?</b> Nella sezione Bandi: ogni bando indica le date, "
+            "i destinatari e i documenti da presentare.",
+            "<b>A chi mi rivolgo per un servizio sociale?</b> Al servizio sociale del proprio "
+            "comune di residenza, che valuta la richiesta e attiva i servizi dell'Ambito.",
+            "<b>Come segnalo un problema del sito?</b> Con il modulo «Segnala disservizio» nel "
+            "piè di pagina.",
+        ),
+    },
+    {
+        "kind": "site_map",
+        "title": "Mappa del sito",
+        "slug": "mappa-del-sito",
+        "intro": "Tutte le sezioni e le pagine del sito.",
+        "standard_section": "site_map",
+        "body": "",
+    },
+]
+
+# A page that describes a service: it carries the service's metadata for AgID's validator.
+SERVICE_PAGE = {
+    "title": "Segretariato sociale",
+    "slug": "segretariato-sociale",
+    "intro": "Informazione e orientamento sui servizi sociali dell'Ambito, in ogni comune.",
+    "service_type": "Segretariato sociale",
+    "service_audience": "Cittadini dei 48 comuni dell'Ambito",
+    "body": html(
+        "Il segretariato sociale informa sui servizi e sulle prestazioni sociali dell'Ambito, "
+        "aiuta a presentare le domande e indirizza ai servizi specialistici.",
+        "Si accede dal servizio sociale del proprio comune, negli orari di apertura al "
+        "pubblico (contenuti dimostrativi).",
+    ),
+}

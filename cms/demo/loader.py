@@ -1,11 +1,13 @@
 """Builds the demo district from cms.demo.content, idempotently."""
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import time, timedelta
 
 from .content import (
     BODY_IDENTITY,
     DEMO_NOTICE,
+    FOOTER_PAGES,
     HOME_INTRO,
     NETWORKS,
     NEWS,
@@ -14,6 +16,7 @@ from .content import (
     PLANS,
     RECIPIENTS,
     SECTIONS,
+    SERVICE_PAGE,
     SIA_MINUTES,
     STANDARD_PAGES,
     UDP_MINUTES,
@@ -96,6 +99,8 @@ class DemoLoader:
         sections = self.load_sections(home)
         self.load_network_index(home)
         self.load_standard_pages(home)
+        self.load_service_page(home)
+        self.load_footer_links(home)
         plans = self.load_plans(sections["piani"])
         self.load_minutes(sections["verbali"])
         self.load_calls(sections["bandi"])
@@ -266,6 +271,54 @@ class DemoLoader:
                 )
 
             self.add_page(home, data["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
+
+    def load_service_page(self, home):
+        from cms.models import StandardPage
+
+        def build():
+            return StandardPage(
+                title=SERVICE_PAGE["title"],
+                intro=SERVICE_PAGE["intro"],
+                body=SERVICE_PAGE["body"],
+                describes_service=True,
+                service_type=SERVICE_PAGE["service_type"],
+                service_audience=SERVICE_PAGE["service_audience"],
+            )
+
+        self.add_page(home, SERVICE_PAGE["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
+
+    def load_footer_links(self, home):
+        """The footer's pages (legal notes, privacy, FAQ, site map) and the footer settings
+        pointing at them, at the transparency section and at the inefficiency report form
+        when those exist. A link an editor already set is left as it is."""
+        from django.urls import NoReverseMatch, reverse
+
+        from cms.models import FooterLinks, StandardPage
+
+        links = FooterLinks.load()
+        for data in FOOTER_PAGES:
+
+            def build(data=data):
+                return StandardPage(
+                    title=data["title"],
+                    intro=data["intro"],
+                    body=data["body"],
+                    standard_section=data["standard_section"],
+                )
+
+            page = self.add_page(home, data["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
+            if not getattr(links, f"{data['kind']}_page_id") and not getattr(
+                links, f"{data['kind']}_url"
+            ):
+                setattr(links, f"{data['kind']}_page", page)
+        transparency = home.get_children().filter(slug="amministrazione-trasparente").first()
+        if transparency is not None and not (links.transparency_page_id or links.transparency_url):
+            links.transparency_page = transparency
+        if not (links.report_inefficiency_page_id or links.report_inefficiency_url):
+            # Without the form installed: no link rather than a broken one.
+            with suppress(NoReverseMatch):
+                links.report_inefficiency_url = reverse("feedback:report_inefficiency")
+        links.save()
 
     def load_plans(self, index):
         from cms.models import PageAttachment, PlanApprovalStep, PlanObjective, PlanPage
