@@ -382,7 +382,16 @@ class InefficiencyReportViewSet(ModelViewSet):
         return super().get_index_view_kwargs(add_url_name=None, **kwargs)
 
     def get_urlpatterns(self):
-        keep = {"index", "index_results", "edit", "delete", "history", "history_results", "inspect"}
+        keep = {
+            "index",
+            "index_results",
+            "edit",
+            "delete",
+            "history",
+            "history_results",
+            "inspect",
+            "usage",
+        }
         return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep] + [
             path("allegato/<int:pk>/", self.download_view, name="download")
         ]
