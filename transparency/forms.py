@@ -16,6 +16,7 @@ class GrantForm(WagtailAdminModelForm):
         label=HARDSHIP_QUESTION,
         choices=[(True, _("Sì")), (False, _("No"))],
         coerce=_yes,
+        empty_value=None,
         widget=forms.RadioSelect,
         error_messages={"required": _("Rispondere sì o no: la risposta è obbligatoria.")},
         help_text=_(

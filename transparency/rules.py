@@ -20,7 +20,7 @@ def grant_errors(
 ) -> dict[str, str]:
     """Field name → Italian message for each rule the grant breaks."""
     errors = {}
-    if reveals_hardship is None:
+    if reveals_hardship not in (True, False):
         errors["reveals_hardship"] = _("Rispondere sì o no: la risposta è obbligatoria.")
     if reveals_hardship and not (protocol_number or "").strip():
         errors["protocol_number"] = _(

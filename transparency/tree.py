@@ -28,14 +28,27 @@ def ensure_tree(home: Page, user=None) -> tuple[TransparencyIndexPage, int]:
 def _ensure_children(parent, children, user) -> int:
     created = 0
     existing = {page.slug: page for page in parent.get_children()}
+    previous = None
     for label, slug, automatic, grandchildren in children:
         page = existing.get(slug)
         if page is None:
             page = TransparencySectionPage(title=label, slug=slug, automatic_content=automatic)
             _publish(parent, page, user)
+            _put_in_order(parent, page, previous)
             created += 1
         created += _ensure_children(page, grandchildren, user)
+        previous = page
     return created
+
+
+def _put_in_order(parent, page, previous):
+    """Move a recreated section back to its place in the annex's order."""
+    if previous is not None:
+        page.move(Page.objects.get(pk=previous.pk), pos="right")
+        return
+    first = parent.get_first_child()
+    if first is not None and first.pk != page.pk:
+        page.move(first, pos="left")
 
 
 def _publish(parent, page, user):
