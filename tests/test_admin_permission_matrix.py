@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import Page, Revision, get_page_models
@@ -48,6 +49,7 @@ from cms.models import (
     StandardPage,
     WebhookDelivery,
 )
+from feedback.models import InefficiencyReport, PageFeedback
 from network.models import (
     Area,
     Attendance,
@@ -61,6 +63,7 @@ from network.models import (
     Role,
 )
 from tests.factories import (
+    PDF_BYTES,
     CallPageFactory,
     MinutesPageFactory,
     NewsPageFactory,
@@ -201,6 +204,22 @@ MATRIX = {
     "grant.history_a":              (N,        Y,     Y,        N,      N,      N),
     "grant.choose":                 (N,        Y,     Y,        N,      N,      N),
     "grant.unpublish_a":            (N,        N,     Y,        N,      N,      N),
+    # Page ratings (feedback): editors and moderators read them; nobody changes them.
+    "pagefeedback.report":              (N,    Y,     Y,        N,      N,      N),
+    "pagefeedback.report_csv":          (N,    Y,     Y,        N,      N,      N),
+    "pagefeedback.page_report":         (N,    Y,     Y,        N,      N,      N),
+    "pagefeedback.list":                (N,    Y,     Y,        N,      N,      N),
+    "pagefeedback.export_csv":          (N,    Y,     Y,        N,      N,      N),
+    "pagefeedback.export_xlsx":         (N,    Y,     Y,        N,      N,      N),
+    # Reports of disservice may hold their author's e-mail: moderators only.
+    "inefficiencyreport.list":          (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.export_csv":    (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.export_xlsx":   (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.edit_a":        (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.delete_a":      (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.history_a":     (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.inspect_a":     (N,    N,     Y,        N,      N,      N),
+    "inefficiencyreport.download_a":    (N,    N,     Y,        N,      N,      N),
 }
 # fmt: on
 
@@ -789,7 +808,87 @@ def grant_actions():
     }
 
 
-ACTIONS = {**page_actions(), **registry_actions(), **other_actions(), **grant_actions()}
+def feedback_objects(w):
+    """A rated page and a report with an attachment, made once per world."""
+    if "feedback_objects" not in w.__dict__:
+        page = w.page_of("standard")
+        PageFeedback.objects.create(page=page, rating=4, comment="Chiara")
+        report = InefficiencyReport.objects.create(
+            category="ufficio",
+            place="Crema",
+            subject="Sportello chiuso",
+            description="Chiuso in orario di apertura.",
+            contact_email="cittadino@example.org",
+            attachment=ContentFile(PDF_BYTES, name="foto.pdf"),
+            attachment_name="foto.pdf",
+        )
+        w.__dict__["feedback_objects"] = (page, report)
+    return w.__dict__["feedback_objects"]
+
+
+def feedback_actions():
+    def report_of(w):
+        return feedback_objects(w)[1]
+
+    def report_url(view):
+        name = f"inefficiency_reports:{view}"
+        return lambda w: reverse(name, args=[report_of(w).pk])
+
+    def edit_data(w, reader):
+        return {**reader.form(report_url("edit")(w)), "status": "chiusa"}
+
+    ratings = "page_feedback:report"
+    return {
+        "pagefeedback.report": Action(ratings, lambda w: feedback_objects(w) and reverse(ratings)),
+        "pagefeedback.report_csv": Action(
+            ratings,
+            lambda w: feedback_objects(w) and reverse(ratings) + "?export=csv",
+            export="csv",
+        ),
+        "pagefeedback.page_report": Action(
+            "page_feedback:page_report",
+            lambda w: reverse("page_feedback:page_report", args=[feedback_objects(w)[0].pk]),
+        ),
+        "pagefeedback.list": Action(
+            "page_feedback:index", lambda w: feedback_objects(w) and reverse("page_feedback:index")
+        ),
+        **export_actions("pagefeedback", PageFeedback, "page_feedback:index"),
+        "inefficiencyreport.list": Action(
+            "inefficiency_reports:index",
+            lambda w: report_of(w) and reverse("inefficiency_reports:index"),
+        ),
+        **export_actions("inefficiencyreport", InefficiencyReport, "inefficiency_reports:index"),
+        "inefficiencyreport.edit_a": Action(
+            "inefficiency_reports:edit",
+            report_url("edit"),
+            edit_data,
+            effect=lambda w: rows_of(InefficiencyReport, pk=report_of(w).pk),
+        ),
+        "inefficiencyreport.delete_a": Action(
+            "inefficiency_reports:delete",
+            report_url("delete"),
+            lambda w, reader: {},
+            effect=lambda w: InefficiencyReport.objects.count(),
+        ),
+        "inefficiencyreport.history_a": Action(
+            "inefficiency_reports:history", report_url("history")
+        ),
+        "inefficiencyreport.inspect_a": Action(
+            "inefficiency_reports:inspect", report_url("inspect")
+        ),
+        "inefficiencyreport.download_a": Action(
+            "inefficiency_reports:download", report_url("download")
+        ),
+    }
+
+
+ACTIONS = {
+    **page_actions(),
+    **registry_actions(),
+    **other_actions(),
+    **grant_actions(),
+    **feedback_actions(),
+}
 
 
 # --------------------------------------------------------------------------------- requests
@@ -905,6 +1004,8 @@ def database():
             BodyIdentity,
             WebhookDelivery,
             Grant,
+            PageFeedback,
+            InefficiencyReport,
         )
     }
 
@@ -1014,7 +1115,7 @@ def form_errors(response):
 # --------------------------------------------------------------------------------- coverage
 
 
-PROJECT_APPS = {"cms", "network", "search", "feeds", "imports", "transparency"}
+PROJECT_APPS = {"cms", "network", "search", "feeds", "imports", "transparency", "feedback"}
 
 
 def viewset_url_names():
