@@ -28,15 +28,18 @@ install-dev: $(VENV)/.installed-dev
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets/bootstrap-italia/.built: node_modules/.package-lock.json
+# The public site loads bootstrap-italia.min.js (the kit without video.js, Popper, Splide: see
+# templates/base.html); the stamp's name changes with the list of files copied.
+assets/bootstrap-italia/.built-2: node_modules/.package-lock.json
 	rm -rf assets/bootstrap-italia
 	mkdir -p assets/bootstrap-italia/js
 	cp -r node_modules/bootstrap-italia/dist/css node_modules/bootstrap-italia/dist/fonts \
 	      node_modules/bootstrap-italia/dist/svg assets/bootstrap-italia/
-	cp node_modules/bootstrap-italia/dist/js/bootstrap-italia.bundle.min.js assets/bootstrap-italia/js/
+	cp node_modules/bootstrap-italia/dist/js/bootstrap-italia.bundle.min.js \
+	   node_modules/bootstrap-italia/dist/js/bootstrap-italia.min.js assets/bootstrap-italia/js/
 	touch $@
 
-assets: assets/bootstrap-italia/.built
+assets: assets/bootstrap-italia/.built-2
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput

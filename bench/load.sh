@@ -15,24 +15,20 @@
 # is over MAX_RSS_MIB (default 120). Traffic goes to 127.0.0.1 only; every wrk run is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 SECONDS_PER_URL=${SECONDS_PER_URL:-60}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WORKERS=${WORKERS:-2}
 MAX_RSS_MIB=${MAX_RSS_MIB:-120}
-PYTHON=${PYTHON:-.venv/bin/python}
-GUNICORN=${GUNICORN:-.venv/bin/gunicorn}
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/udp-load.XXXXXX)
-server_pid=""
 cleanup() {
-    if [ -n "$server_pid" ]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    bench_stop_server
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,23 +40,15 @@ export CONTENT_GENERATION_FILE="$work/content-generation"
 export LOG_LEVEL=WARNING
 
 echo "== setting up the demo database (${DATABASE_URL%%:*})"
-"$PYTHON" manage.py migrate --noinput >/dev/null
-"$PYTHON" manage.py load_demo >/dev/null
-"$PYTHON" manage.py collectstatic --noinput >/dev/null
+bench_setup_demo
 minutes_path=$("$PYTHON" bench/bench_content.py --items 10 --attendees 20)
 
-port=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(bench_free_port)
 base="http://127.0.0.1:$port"
 # GUNICORN_ARGS=--preload shares the loaded application between the workers.
 # shellcheck disable=SC2086
-"$GUNICORN" cms.wsgi:application --bind "127.0.0.1:$port" --workers "$WORKERS" \
-    --log-level warning --error-logfile "$work/gunicorn.log" ${GUNICORN_ARGS:-} &
-server_pid=$!
-for _ in $(seq 1 100); do
-    curl -fs "$base/healthz" >/dev/null 2>&1 && break
-    sleep 0.2
-done
-curl -fs "$base/healthz" >/dev/null || { echo "gunicorn did not start" >&2; cat "$work/gunicorn.log" >&2; exit 1; }
+bench_start_gunicorn "$port" "$WORKERS" "$work/gunicorn.log" ${GUNICORN_ARGS:-}
+bench_wait_up "$base" "$work/gunicorn.log"
 
 targets=(
     "minutes page|$minutes_path"
