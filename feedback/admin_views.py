@@ -207,6 +207,9 @@ class PageRatingReportView(RatingReportMixin, TemplateView):
     def get_page_subtitle(self):
         return get_object_or_404(Page, pk=self.kwargs["page_id"]).title
 
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_subtitle()}]
+
 
 class PageFeedbackFilterSet(WagtailFilterSet):
     created_on = django_filters.DateFromToRangeFilter(label="Data", widget=DateRangePickerWidget)
