@@ -13,6 +13,8 @@ from wagtail.search import index
 from cms.headless_preview import HeadlessPreview
 from cms.serializers import document_field
 from cms.site_structure import KnownViewRestrictions
+from privacy.forms import PrivacyFindingsPanel
+from privacy.publishing import PrivacyGuardedPage
 from topics.serializers import page_topics_field
 
 
@@ -63,8 +65,9 @@ class PageAttachment(AttachmentBase):
         verbose_name_plural = _("allegati")
 
 
-class BasePage(KnownViewRestrictions, HeadlessPreview, Page):
-    """Abstract base of the publishing pages: a summary, tags and attachments."""
+class BasePage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPreview, Page):
+    """Abstract base of the publishing pages: a summary, tags and attachments; publishing goes
+    through the privacy guard (privacy/publishing.py)."""
 
     intro = models.TextField(
         _("sommario"),
@@ -72,6 +75,8 @@ class BasePage(KnownViewRestrictions, HeadlessPreview, Page):
         help_text=_("Breve descrizione mostrata sotto il titolo, negli elenchi e nei risultati."),
     )
     tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("tag"))
+
+    content_panels = [*Page.content_panels, PrivacyFindingsPanel()]
 
     search_fields = [
         *Page.search_fields,

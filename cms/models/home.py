@@ -11,16 +11,18 @@ from wagtail.models import Page
 from cms import call_state, site_structure
 from cms.headless_preview import HeadlessPreview
 from cms.site_structure import KnownViewRestrictions
+from privacy.forms import PrivacyFindingsPanel
+from privacy.publishing import PrivacyGuardedPage
 
 from .calls import CallPage
 from .minutes import MinutesPage
 from .news import NewsPage
 
 
-class HomePage(KnownViewRestrictions, HeadlessPreview, Page):
+class HomePage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPreview, Page):
     intro = RichTextField(_("introduzione"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, PrivacyFindingsPanel(), FieldPanel("intro")]
     api_fields = [APIField("intro")]
     subpage_types = [
         "cms.PlanIndexPage",

@@ -16,6 +16,8 @@ from cms import call_state, site_structure
 from cms.headless_preview import HeadlessPreview
 from cms.listing import parse_params
 from cms.site_structure import KnownViewRestrictions
+from privacy.forms import PrivacyFindingsPanel
+from privacy.publishing import PrivacyGuardedPage
 
 from .calls import CallPage
 from .minutes import MinutesPage
@@ -23,7 +25,7 @@ from .news import NewsPage
 from .plans import PlanPage, PlanStatus
 
 
-class SectionIndexPage(KnownViewRestrictions, HeadlessPreview, Page):
+class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPreview, Page):
     """Abstract: subclasses name their child model and how year, body and state filter it."""
 
     intro = RichTextField(_("introduzione"), blank=True)
@@ -34,7 +36,7 @@ class SectionIndexPage(KnownViewRestrictions, HeadlessPreview, Page):
     state_choices: list = []
     filters_by_body = False
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, PrivacyFindingsPanel(), FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
 

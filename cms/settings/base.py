@@ -453,3 +453,16 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Privacy guard (privacy/, docs/privacy-guard.md): years a confirmed publication of personal
+# data stays online before the scheduled job withdraws it; e-mail domains never reported
+# (beside the built-in public bodies' ones), e.g. "PRIVACY_GUARD_ALLOWED_EMAIL_DOMAINS=
+# asst-crema.it,aziendasociale.it"; numbers and addresses of offices published on purpose.
+PRIVACY_PUBLICATION_YEARS = int(os.environ.get("PRIVACY_PUBLICATION_YEARS", "5"))
+PRIVACY_GUARD_ALLOWED_EMAIL_DOMAINS = [
+    d.strip()
+    for d in os.environ.get("PRIVACY_GUARD_ALLOWED_EMAIL_DOMAINS", "").split(",")
+    if d.strip()
+]
+PRIVACY_GUARD_ALLOWED_EMAILS = []
+PRIVACY_GUARD_ALLOWED_PHONES = []

@@ -10,8 +10,9 @@ import time
 from django.core.management.base import BaseCommand
 
 from cms.tasks import publish_scheduled_content
+from privacy.tasks import expire_personal_data
 
-PERIODIC_TASKS = [publish_scheduled_content]
+PERIODIC_TASKS = [publish_scheduled_content, expire_personal_data]
 
 
 class Command(BaseCommand):

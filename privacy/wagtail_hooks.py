@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
+
+from . import guard
+from .admin import ConfirmationViewSet, confirmation_policy
+from .models import Confirmation
+from .publishing import GuardedPublishPageRevisionAction
+
+register_permission_policy(Confirmation, confirmation_policy)
+
+
+@hooks.register("register_admin_viewset")
+def register_privacy_viewsets():
+    return [ConfirmationViewSet()]
+
+
+@hooks.register("register_actions", order=100)
+def register_guarded_publish(registry):
+    # API v3's actions/publish takes the page publish action from this registry.
+    registry.register(Page, GuardedPublishPageRevisionAction)
+
+
+@hooks.register("register_log_actions")
+def register_privacy_log_actions(actions):
+    actions.register_action(
+        guard.CONFIRM_ACTION,
+        _("Dati personali: conferma"),
+        _("Pubblicazione di dati personali confermata"),
+    )
+    actions.register_action(
+        guard.HOLD_ACTION,
+        _("Dati personali: pubblicazione trattenuta"),
+        _("Pubblicazione programmata trattenuta: dati personali non confermati"),
+    )
+    actions.register_action(
+        guard.EXPIRE_ACTION,
+        _("Dati personali: ritiro alla scadenza"),
+        _("Ritirata alla scadenza della pubblicazione dei dati personali"),
+    )
+
+
+@hooks.register("before_publish_page")
+def confirm_pending_on_new_page(request, page):
+    """A page created and published at once gets its id only now: record the confirmation
+    the form collected (privacy/forms.py)."""
+    pending = getattr(page, "_privacy_pending_confirmation", None)
+    if pending:
+        guard.confirm(page, **pending)
+        page._privacy_pending_confirmation = None
+        messages.info(request, _("Conferma dei dati personali registrata."))
