@@ -81,6 +81,7 @@ from tests.registry_factories import (
     RuleFactory,
     SubareaFactory,
 )
+from topics.models import Topic, TopicIndexPage
 from transparency.models import Grant, TransparencyIndexPage, TransparencySectionPage
 
 pytestmark = pytest.mark.django_db
@@ -189,6 +190,16 @@ MATRIX = {
     "callrecipient.history_a":      (N,        Y,     Y,        N,      N,      N),
     # Wagtail's own chooser asks for no permission; call recipients are public anyway.
     "callrecipient.choose":         (N,        Y,     Y,        Y,      Y,      Y),
+    # Topics: moderators keep the vocabulary; editors may read it and choose from it.
+    "topic.list":                   (N,        Y,     Y,        N,      N,      N),
+    "topic.export_csv":             (N,        Y,     Y,        N,      N,      N),
+    "topic.export_xlsx":            (N,        Y,     Y,        N,      N,      N),
+    "topic.add":                    (N,        N,     Y,        N,      N,      N),
+    "topic.edit_a":                 (N,        N,     Y,        N,      N,      N),
+    "topic.delete_a":               (N,        N,     Y,        N,      N,      N),
+    "topic.history_a":              (N,        N,     Y,        N,      N,      N),
+    # Wagtail's own chooser asks for no permission; the vocabulary is public anyway.
+    "topic.choose":                 (N,        Y,     Y,        Y,      Y,      Y),
     "bodyidentity.edit":            (N,        N,     Y,        N,      N,      N),
     "webhookdelivery.list":         (N,        N,     N,        N,      N,      N),
     "webhookdelivery.export_csv":   (N,        N,     N,        N,      N,      N),
@@ -246,6 +257,7 @@ SECTION_PAGES = {
     CallIndexPage,
     NewsIndexPage,
     NetworkIndexPage,
+    TopicIndexPage,
     TransparencyIndexPage,
     TransparencySectionPage,
 }
@@ -342,6 +354,10 @@ class World:
     @cached_property
     def recipient(self):
         return CallRecipient.objects.create(name="Famiglie")
+
+    @cached_property
+    def topic(self):
+        return Topic.objects.get(name="Acqua")
 
     @cached_property
     def grant(self):
@@ -751,6 +767,13 @@ def other_actions():
             lambda w: {"name": "Anziani"},
             lambda w: {"name": "Famiglie con minori"},
         ),
+        **snippet_crud(
+            "topic",
+            Topic,
+            lambda w: w.topic,
+            lambda w: {"name": "Politiche giovanili"},
+            lambda w: {"name": "Acqua pubblica"},
+        ),
         "bodyidentity.edit": Action(
             url_name,
             lambda w: reverse(url_name, args=["cms", "bodyidentity", BodyIdentity.load().pk]),
@@ -1003,6 +1026,7 @@ def database():
             CallRecipient,
             BodyIdentity,
             WebhookDelivery,
+            Topic,
             Grant,
             PageFeedback,
             InefficiencyReport,
@@ -1115,7 +1139,16 @@ def form_errors(response):
 # --------------------------------------------------------------------------------- coverage
 
 
-PROJECT_APPS = {"cms", "network", "search", "feeds", "imports", "transparency", "feedback"}
+PROJECT_APPS = {
+    "cms",
+    "network",
+    "search",
+    "feeds",
+    "imports",
+    "transparency",
+    "feedback",
+    "topics",
+}
 
 
 def viewset_url_names():
