@@ -38,7 +38,7 @@ GRANTS = [
         "protocol_number": "",
         "beneficiary_kind": "organisation",
         "beneficiary_name": "Cooperativa sociale Il Girasole (demo)",
-        "beneficiary_tax_code": "01234560199",
+        "beneficiary_tax_code": "12345670196",
         "reveals_hardship": False,
         "amount": Decimal("18500.00"),
         "granted_on": date(2017, 6, 12),
