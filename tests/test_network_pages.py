@@ -127,7 +127,7 @@ def test_a_network_page_shows_purpose_members_by_name_public_label_and_role_mail
     html = html_of(client, "/reti/rete-contatto/")
     text = text_of(html)
 
-    assert "<h1>Rete ConTatto</h1>" in html
+    assert '<h1 data-element="page-name">Rete ConTatto</h1>' in html
     assert "Rete antiviolenza del territorio." in text
     assert "Coordinatore per Associazione Donne Contro la Violenza" in text
     assert "Comune di Crema" in text

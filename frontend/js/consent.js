@@ -1,17 +1,19 @@
 // Visit statistics (Matomo / Web Analytics Italia) start only after the visitor accepts them in
 // the cookie bar. The choice is kept in one first-party cookie, written only when the visitor
 // chooses; the site works the same whatever the choice, and without JavaScript nothing loads.
+// The cookie is the one Bootstrap Italia's cookie bar reads ("true" once accepted): with any
+// value the kit no longer shows the bar at load, so "false" records a refusal.
 (function () {
   "use strict";
   var bar = document.getElementById("cookiebar");
   if (!bar) {
     return;
   }
-  var COOKIE = "consenso_statistiche";
+  var COOKIE = "cookies_consent";
   var started = false;
 
   function choice() {
-    var match = document.cookie.match(/(?:^|;\s*)consenso_statistiche=(si|no)(?:;|$)/);
+    var match = document.cookie.match(/(?:^|;\s*)cookies_consent=(true|false)(?:;|$)/);
     return match ? match[1] : null;
   }
 
@@ -56,7 +58,7 @@
     var value = button.getAttribute("data-consent");
     remember(value);
     hide();
-    if (value === "si") {
+    if (value === "true") {
       startTracker();
     }
   });
@@ -70,7 +72,7 @@
   });
 
   var known = choice();
-  if (known === "si") {
+  if (known === "true") {
     startTracker();
   } else if (known === null) {
     show();
