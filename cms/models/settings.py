@@ -176,13 +176,22 @@ class FooterLinks(RememberedSetting):
             return page.url or ""
         return getattr(self, f"{kind}_url")
 
-    def links(self) -> list[FooterLink]:
-        """The footer's links in order, without those that lead nowhere."""
+    def links(self, accessibility_statement_url="") -> list[FooterLink]:
+        """The footer's links in order, without those that lead nowhere. The accessibility
+        statement (kept with the body's identity, on AgID's form) follows the legal notes."""
         found = []
         for kind, label, hook in FOOTER_LINKS:
             url = self.url_of(kind)
             if url:
                 found.append(FooterLink(label, url, hook))
+            if kind == "legal_notes" and accessibility_statement_url:
+                found.append(
+                    FooterLink(
+                        "Dichiarazione di accessibilità",
+                        accessibility_statement_url,
+                        "accessibility-link",
+                    )
+                )
         return found
 
 
