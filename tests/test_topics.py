@@ -436,3 +436,23 @@ def test_topics_of_a_draft_in_memory_come_from_the_draft(news_index):
 
     assert [t.name for t in topics_of(draft)] == ["Sport", "Turismo"]
     assert [t.name for t in topics_of(news.__class__.objects.get(pk=news.pk))] == ["Lavoro"]
+
+
+def test_a_section_listing_and_the_networks_page_show_their_own_topics(
+    client, home, news_index, topic_index
+):
+    from network.models import NetworkIndexPage
+
+    news_index.page_topics = links("Comunicazione istituzionale")
+    news_index.save_revision().publish()
+    networks = add_published(
+        home, NetworkIndexPage(title="Reti", slug="reti", page_topics=links("Associazioni"))
+    )
+
+    assert topic_elements(client.get(news_index.url).content.decode()) == [
+        "Comunicazione istituzionale"
+    ]
+    assert topic_elements(client.get(networks.url).content.decode()) == ["Associazioni"]
+    assert client.get(f"/api/v2/pages/{news_index.pk}/").json()["topics"][0]["name"] == (
+        "Comunicazione istituzionale"
+    )

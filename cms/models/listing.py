@@ -18,6 +18,8 @@ from cms.listing import parse_params
 from cms.site_structure import KnownViewRestrictions
 from privacy.forms import PrivacyFindingsPanel
 from privacy.publishing import PrivacyGuardedPage
+from topics.panels import topics_panel
+from topics.serializers import page_topics_field
 
 from .calls import CallPage
 from .minutes import MinutesPage
@@ -36,9 +38,14 @@ class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPrevie
     state_choices: list = []
     filters_by_body = False
 
-    content_panels = [*Page.content_panels, PrivacyFindingsPanel(), FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        PrivacyFindingsPanel(),
+        FieldPanel("intro"),
+        topics_panel(),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("topics", serializer=page_topics_field())]
 
     class Meta:
         abstract = True

@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.site_structure import KnownViewRestrictions
+from topics.panels import topics_panel
+from topics.serializers import page_topics_field
 
 
 class NetworkIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
@@ -21,9 +23,9 @@ class NetworkIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduzione"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), topics_panel()]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("topics", serializer=page_topics_field())]
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
     max_count = 1

@@ -35,6 +35,8 @@ PAGES = [
     ("pagina-generica", "/chi-siamo/", 200),
     ("indice-reti", "/reti/", 200),
     ("rete", "/reti/rete-contatto/", 200),
+    ("argomenti", "/argomenti/", 200),
+    ("argomento", "/argomenti/assistenza-sociale/", 200),
     ("sezione-bandi-filtrata", "/bandi/?state=open", 200),
     ("ricerca", "/search/?q=piano", 200),
     ("ricerca-filtrata", "/search/?q=piano&type=bando", 200),
