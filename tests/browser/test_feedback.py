@@ -67,3 +67,22 @@ def test_a_visitor_without_javascript_rates_a_page_and_the_admin_reports_it(
     expect(row.get_by_role("cell").nth(1)).to_have_text("2")
     expect(moderator.get_by_text("A volte le indicazioni non erano complete: 1")).to_be_visible()
     shot(moderator, "report")
+
+
+def test_with_javascript_only_the_follow_up_of_the_chosen_rating_is_shown(page):
+    """What AgID's validator checks after clicking each star (audit C.SI.2.5)."""
+    page.goto(CALL_URL)
+    positive = page.locator('[data-element="feedback-rating-positive"]')
+    negative = page.locator('[data-element="feedback-rating-negative"]')
+    expect(positive).to_be_hidden()
+    expect(negative).to_be_hidden()
+    for stars, shown, hidden in [
+        (1, negative, positive),
+        (3, negative, positive),
+        (4, positive, negative),
+        (5, positive, negative),
+    ]:
+        page.locator(f'[data-element="feedback-rate-{stars}"]').click()
+        expect(shown).to_be_visible()
+        expect(hidden).to_be_hidden()
+    expect(page.get_by_text("(se hai dato 4 o 5 stelle)")).to_be_hidden()
