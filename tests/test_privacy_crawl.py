@@ -109,6 +109,20 @@ def secrets_of(people):
     return secrets
 
 
+def protected_beneficiaries():
+    """Grants that reveal hardship are published by protocol number only (art. 26 c. 4
+    D.Lgs. 33/2013): their beneficiaries' names are secrets too."""
+    from transparency.models import Grant
+
+    names = Grant.objects.filter(reveals_hardship=True).values_list("beneficiary_name", flat=True)
+    assert names, "the demo must have a grant that protects its beneficiary"
+    return [
+        (f"protected beneficiary {name}", form)
+        for name in names
+        for form in {name, html.escape(name)}
+    ]
+
+
 def public_addresses():
     """E-mail addresses meant to be public: the body's contacts, the roles' mailboxes, the
     bodies' public addresses."""
@@ -417,7 +431,9 @@ def api_v2_urls(client):
 
 def test_an_anonymous_crawl_of_the_whole_site_finds_no_private_data(client, demo):
     people = demo
-    crawl = Crawl(client, secrets_of(people), public_addresses(), public_numbers())
+    crawl = Crawl(
+        client, secrets_of(people) + protected_beneficiaries(), public_addresses(), public_numbers()
+    )
 
     roots = ["/", "/sitemap.xml", "/robots.txt", *feed_and_calendar_urls()]
     for term in search_terms(people):
