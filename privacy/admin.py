@@ -75,6 +75,15 @@ class ConfirmationViewSet(ModelViewSet):
     ]
     export_filename = "dati-personali-confermati"
     search_fields = ["object_title", "reason", "kinds"]
+    copy_view_enabled = False
     edit_handler = ObjectList(
         [FieldPanel("expires_at"), FieldPanel("status"), FieldPanel("review_note")]
     )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_url_name=None, **kwargs)
+
+    def get_urlpatterns(self):
+        # No add (confirmations come from the page form) and no delete (they are the record).
+        keep = {"index", "index_results", "edit", "history", "history_results"}
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]

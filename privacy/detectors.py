@@ -290,8 +290,9 @@ def find_birth_dates(text):
         for match in pattern.finditer(text):
             yield BIRTH_DATE, match.start(), match.end(), ""
     for offset, sentence in _sentences(text):
-        if _person_in(sentence):
-            for match in BIRTH_WITH_PERSON.finditer(sentence):
+        matches = list(BIRTH_WITH_PERSON.finditer(sentence))
+        if matches and _person_in(sentence):
+            for match in matches:
                 yield BIRTH_DATE, offset + match.start(), offset + match.end(), ""
 
 
@@ -376,17 +377,19 @@ def _person_in(sentence):
 
 def find_health_and_hardship(text):
     for offset, sentence in _sentences(text):
+        always = [
+            *((HEALTH, m) for m in HEALTH_ALWAYS.finditer(sentence)),
+            *((HARDSHIP, m) for m in BENEFICIARY_RE.finditer(sentence)),
+        ]
+        about_a_person = [
+            *((HEALTH, m) for m in HEALTH_WITH_PERSON.finditer(sentence)),
+            *((HARDSHIP, m) for m in HARDSHIP_WITH_PERSON.finditer(sentence)),
+        ]
+        if not (always or about_a_person):
+            continue  # most sentences: the person test is the costly part
         person = _person_in(sentence)
-        for match in HEALTH_ALWAYS.finditer(sentence):
-            yield HEALTH, offset + match.start(), offset + match.end(), person
-        for match in BENEFICIARY_RE.finditer(sentence):
-            yield HARDSHIP, offset + match.start(), offset + match.end(), person
-        if not person:
-            continue
-        for match in HEALTH_WITH_PERSON.finditer(sentence):
-            yield HEALTH, offset + match.start(), offset + match.end(), person
-        for match in HARDSHIP_WITH_PERSON.finditer(sentence):
-            yield HARDSHIP, offset + match.start(), offset + match.end(), person
+        for kind, match in always + (about_a_person if person else []):
+            yield kind, offset + match.start(), offset + match.end(), person
 
 
 # --- all together ---------------------------------------------------------------------
@@ -414,9 +417,11 @@ def scan(text, allow=NO_ALLOWANCES, where=""):
         if item[1] >= taken_until:
             kept.append(item)
             taken_until = item[2]
-    masked = text
+    pieces, position = [], 0
     for _kind, start, end, _detail in kept:  # mask() keeps the length: offsets hold
-        masked = masked[:start] + mask(text[start:end]) + masked[end:]
+        pieces += [text[position:start], mask(text[start:end])]
+        position = end
+    masked = "".join(pieces) + text[position:]
     return [
         Finding(kind, text[start:end], start, end, context_of(masked, start, end), where, detail)
         for kind, start, end, detail in kept

@@ -1,7 +1,6 @@
 """The rules of the privacy guard over Django objects: what an object's findings are, which
 are confirmed, and what happens when something tries to publish unconfirmed findings."""
 
-import datetime
 import logging
 
 from django.conf import settings
@@ -159,7 +158,3 @@ def expire_due(now=None):
         confirmation.save(update_fields=["status", "expired_at", "review_note"])
         handled.append(confirmation)
     return handled
-
-
-def expiry_of(date_or_none):
-    return date_or_none if isinstance(date_or_none, datetime.date) else default_expiry()

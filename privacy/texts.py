@@ -5,6 +5,7 @@ documents it attaches. Walks the model's fields, so a new page type needs nothin
 import html
 import re
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
@@ -32,10 +33,9 @@ def _stream_strings(data):
 def document_texts(document, label):
     """A document's title and the text the background extraction stored (search app)."""
     yield f"{label}: {document._meta.verbose_name} «{document.title}»", document.title
-    stored = getattr(document, "extracted_text", None) if hasattr(document, "pk") else None
     try:
-        text = stored.text if stored is not None else ""
-    except Exception:  # noqa: BLE001 - no stored text (the related row is missing)
+        text = document.extracted_text.text
+    except (AttributeError, ObjectDoesNotExist):  # not extracted (yet), or no search app
         text = ""
     if text:
         yield f"{label}: testo del documento «{document.title}»", text
