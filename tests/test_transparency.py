@@ -532,3 +532,12 @@ def test_editors_write_a_section_and_moderators_publish_it(client, editor, moder
     assert section.intro == "Bilancio preventivo e consuntivo."
     client.logout()
     assert "Bilancio preventivo e consuntivo." in client.get(BASE + "bilanci/").content.decode()
+
+
+def test_the_footer_links_the_section_on_a_fresh_installation(client):
+    from cms.models import FooterLinks
+
+    assert FooterLinks.objects.get().transparency_page_id == TransparencyIndexPage.objects.get().pk
+    text = client.get("/").content.decode()
+    footer = text[text.index("<footer") :]
+    assert f'href="{BASE}"' in footer and "Amministrazione trasparente" in footer
