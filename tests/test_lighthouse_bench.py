@@ -48,6 +48,12 @@ def test_one_page_per_type_then_one_route_then_search():
         ("elenco-delle-reti-voce", "/reti/rete-a/"),
         ("ricerca", "/search/?q=piano"),
     ]
+    views = [("segnala-disservizio", "/segnala-disservizio/")]
+    assert lighthouse_report.choose_pages(pages[:1], views=views) == [
+        ("home-page", "/"),
+        ("segnala-disservizio", "/segnala-disservizio/"),
+        ("ricerca", "/search/?q=piano"),
+    ]
 
 
 def test_local_path_keeps_the_query_and_drops_the_host():
@@ -77,6 +83,7 @@ def test_discovery_takes_live_public_pages_one_per_type(home, plan_index, news_i
     assert "/contatti/" not in paths and private.url not in paths and "/bozza/" not in paths
     assert plan_index.url in paths and news_index.url in paths
     assert chosen[-1] == ("ricerca", "/search/?q=piano")
+    assert ("segnala-disservizio", "/segnala-disservizio/") in chosen
     assert len({label for label, _path in chosen}) == len(chosen)
 
 
