@@ -197,21 +197,26 @@ def lighthouse_command(url, output, categories, fast=False):
     return command
 
 
-def run_once(base, label, path, number, out, categories, fast):
-    """One Lighthouse run: its JSON report, or None (the reason printed)."""
+def run_once(base, label, path, number, out, categories, fast, attempts=3):
+    """One Lighthouse run: its JSON report, or None (the reasons printed).
+
+    A run that fails is tried again (``attempts`` in all): on a loaded machine Lighthouse now
+    and then loses the trace of the load (NO_NAVSTART), which says nothing about the page.
+    """
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     output = out / label / f"{number}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     command = lighthouse_command(base + path, output, categories, fast)
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-    if done.returncode != 0 or not output.exists():
-        print(f"lighthouse failed on {path}:\n{done.stderr[-2000:]}", file=sys.stderr)
-        return None
-    report = json.loads(output.read_text())
-    if report.get("runtimeError"):
-        print(f"lighthouse on {path}: {report['runtimeError']}", file=sys.stderr)
-    print(f"  {label} run {number}: {scores(report)}", file=sys.stderr, flush=True)
-    return report
+    for _attempt in range(attempts):
+        output.unlink(missing_ok=True)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        report = json.loads(output.read_text()) if output.exists() else None
+        if done.returncode == 0 and report and not report.get("runtimeError"):
+            print(f"  {label} run {number}: {scores(report)}", file=sys.stderr, flush=True)
+            return report
+        reason = (report or {}).get("runtimeError") or done.stderr[-2000:]
+        print(f"lighthouse failed on {path}: {reason}", file=sys.stderr, flush=True)
+    return None
 
 
 def run(base, pages, out, runs, categories, fast=False, jobs=1):

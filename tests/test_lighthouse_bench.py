@@ -160,3 +160,41 @@ def test_main_reads_reports_and_exits_1_under_100(tmp_path, monkeypatch):
     )
     assert status == 1
     assert (tmp_path / "home" / "1.json").exists()
+
+
+def test_a_failed_run_is_tried_again(tmp_path, monkeypatch):
+    outcomes = iter([1, 0])
+
+    def fake_run(command, env, capture_output, text, timeout):
+        output = Path(next(a for a in command if a.startswith("--output-path=")).split("=", 1)[1])
+        code = next(outcomes)
+        if code == 0:
+            output.write_text(json.dumps(report(accessibility=(1.0, {}))))
+
+        class Done:
+            returncode = code
+            stderr = "Runtime error encountered: NO_NAVSTART"
+
+        return Done()
+
+    monkeypatch.setattr(lighthouse_report.subprocess, "run", fake_run)
+    result = lighthouse_report.run_once(
+        "http://127.0.0.1:1", "home", "/", 1, tmp_path, ["accessibility"], fast=True
+    )
+    assert lighthouse_report.scores(result) == {"accessibility": 100}
+
+
+def test_a_page_that_never_loads_gives_no_report(tmp_path, monkeypatch):
+    def fake_run(command, env, capture_output, text, timeout):
+        class Done:
+            returncode = 1
+            stderr = "Status code: 500"
+
+        return Done()
+
+    monkeypatch.setattr(lighthouse_report.subprocess, "run", fake_run)
+    results = lighthouse_report.run(
+        "http://127.0.0.1:1", [("home", "/")], tmp_path, 1, ["accessibility"], fast=True
+    )
+    assert results == {"home": ("/", [])}
+    assert lighthouse_report.summarise(results, ["accessibility"])[1]
