@@ -84,6 +84,7 @@ class ConfirmationViewSet(ModelViewSet):
         return super().get_index_view_kwargs(add_url_name=None, **kwargs)
 
     def get_urlpatterns(self):
-        # No add (confirmations come from the page form) and no delete (they are the record).
-        keep = {"index", "index_results", "edit", "history", "history_results"}
+        # No add: confirmations come from the page form. Delete stays routed (the edit view
+        # links it) but the permission policy refuses it to everyone: they are the record.
+        keep = {"index", "index_results", "edit", "delete", "history", "history_results", "usage"}
         return [pattern for pattern in super().get_urlpatterns() if pattern.name in keep]

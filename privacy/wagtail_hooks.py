@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -43,11 +44,17 @@ def register_privacy_log_actions(actions):
 
 
 @hooks.register("before_publish_page")
-def confirm_pending_on_new_page(request, page):
-    """A page created and published at once gets its id only now: record the confirmation
-    the form collected (privacy/forms.py)."""
+def guard_admin_publish(request, page):
+    """The admin's create and edit views publish with Wagtail's action directly, after the
+    form (privacy/forms.py) has asked for the confirmation. Here a page created and
+    published at once gets its confirmation recorded (it has an id only now), and anything
+    the form did not see is stopped: the revision stays a draft."""
     pending = getattr(page, "_privacy_pending_confirmation", None)
     if pending:
         guard.confirm(page, **pending)
         page._privacy_pending_confirmation = None
-        messages.info(request, _("Conferma dei dati personali registrata."))
+    missing = guard.unconfirmed(page, guard.findings_for(page))
+    if missing:
+        messages.error(request, str(guard.UnconfirmedPersonalData(missing).args[0]))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

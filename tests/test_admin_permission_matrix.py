@@ -62,6 +62,7 @@ from network.models import (
     Person,
     Role,
 )
+from privacy.models import Confirmation
 from tests.factories import (
     PDF_BYTES,
     CallPageFactory,
@@ -231,6 +232,13 @@ MATRIX = {
     "inefficiencyreport.history_a":     (N,    N,     Y,        N,      N,      N),
     "inefficiencyreport.inspect_a":     (N,    N,     Y,        N,      N,      N),
     "inefficiencyreport.download_a":    (N,    N,     Y,        N,      N,      N),
+    # Confirmed personal data (privacy guard): moderators review; nobody adds or deletes.
+    "confirmation.list":                (N,    N,     Y,        N,      N,      N),
+    "confirmation.export_csv":          (N,    N,     Y,        N,      N,      N),
+    "confirmation.export_xlsx":         (N,    N,     Y,        N,      N,      N),
+    "confirmation.edit_a":              (N,    N,     Y,        N,      N,      N),
+    "confirmation.delete_a":            (N,    N,     N,        N,      N,      N),
+    "confirmation.history_a":           (N,    N,     Y,        N,      N,      N),
 }
 # fmt: on
 
@@ -905,12 +913,53 @@ def feedback_actions():
     }
 
 
+def privacy_actions():
+    """The report of confirmed personal data: one confirmation of a standard page."""
+
+    def confirmation(w):
+        if "confirmation" not in w.__dict__:
+            from privacy import guard
+
+            page = w.page_of("standard")
+            finding = guard.scan_all([("sommario", "C.F. RSSMRA80A01H501U")])
+            w.__dict__["confirmation"] = guard.confirm(page, finding, None, "Obbligo di legge")
+        return w.__dict__["confirmation"]
+
+    def url(view):
+        return lambda w: reverse(f"privacy_confirmation:{view}", args=[confirmation(w).pk])
+
+    def edit_data(w, reader):
+        return {**reader.form(url("edit")(w)), "review_note": "Rivisto"}
+
+    return {
+        "confirmation.list": Action(
+            "privacy_confirmation:index",
+            lambda w: confirmation(w) and reverse("privacy_confirmation:index"),
+        ),
+        **export_actions("confirmation", Confirmation, "privacy_confirmation:index"),
+        "confirmation.edit_a": Action(
+            "privacy_confirmation:edit",
+            url("edit"),
+            edit_data,
+            effect=lambda w: rows_of(Confirmation, pk=confirmation(w).pk),
+        ),
+        "confirmation.delete_a": Action(
+            "privacy_confirmation:delete",
+            url("delete"),
+            lambda w, reader: {},
+            effect=lambda w: Confirmation.objects.count(),
+        ),
+        "confirmation.history_a": Action("privacy_confirmation:history", url("history")),
+    }
+
+
 ACTIONS = {
     **page_actions(),
     **registry_actions(),
     **other_actions(),
     **grant_actions(),
     **feedback_actions(),
+    **privacy_actions(),
 }
 
 
@@ -1030,6 +1079,7 @@ def database():
             Grant,
             PageFeedback,
             InefficiencyReport,
+            Confirmation,
         )
     }
 
@@ -1148,6 +1198,7 @@ PROJECT_APPS = {
     "transparency",
     "feedback",
     "topics",
+    "privacy",
 }
 
 

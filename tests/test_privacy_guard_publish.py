@@ -280,3 +280,23 @@ def test_every_cms_page_type_is_guarded():
     ]
     assert unguarded == []
     assert StandardPage.base_form_class.__name__ == "PrivacyGuardPageForm"
+
+
+def test_the_admin_publish_hook_stops_what_the_form_did_not_see(rf, superuser, page):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from privacy.wagtail_hooks import guard_admin_publish
+
+    request = rf.post("/")
+    request.user = superuser
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    page.intro = f"C.F. {TAX_CODE}"
+
+    response = guard_admin_publish(request, page)
+
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert "dati personali" in str(list(request._messages)[0])
+    page.intro = "Chi siamo."
+    assert guard_admin_publish(request, page) is None
