@@ -198,9 +198,23 @@ def test_without_the_argomenti_page_topics_show_as_plain_chips(client, news_inde
     assert "/argomenti/lavoro/" not in html
 
 
-def test_a_renamed_topic_shows_at_once_on_a_cached_page(client, news_index, topic_index):
+@pytest.fixture
+def page_cache_on(settings):
+    """The response cache on, as in production (cms/response_cache.py)."""
+    from cms.models import BodyIdentity
+
+    settings.PAGE_RESPONSE_CACHE = True
+    BodyIdentity.load()  # the settings row exists, as on a site that has served a page
+
+
+def test_a_renamed_topic_shows_at_once_on_a_cached_page(
+    client, news_index, topic_index, page_cache_on
+):
     news = NewsPageFactory(parent=news_index, page_topics=links("Lavoro"))
     assert topic_elements(client.get(news.url).content.decode()) == ["Lavoro"]
+    with CaptureQueriesContext(connection) as captured:
+        client.get(news.url)
+    assert len(captured.captured_queries) == 0  # from the response cache
 
     renamed = topic("Lavoro")
     renamed.name = "Lavoro e occupazione"
@@ -456,3 +470,28 @@ def test_a_section_listing_and_the_networks_page_show_their_own_topics(
     assert client.get(f"/api/v2/pages/{news_index.pk}/").json()["topics"][0]["name"] == (
         "Comunicazione istituzionale"
     )
+
+
+def test_the_site_search_finds_a_page_by_its_topic(client, news_index):
+    NewsPageFactory(parent=news_index, title="Avviso ai cittadini", page_topics=links("Pesca"))
+    NewsPageFactory(parent=news_index, title="Altro avviso", page_topics=links("Sport"))
+
+    response = client.get("/search/", {"q": "pesca"})
+
+    assert [page.title for page in response.context["results"]] == ["Avviso ai cittadini"]
+
+
+def test_the_topic_pages_are_cached_and_follow_a_new_topic_at_once(
+    client, news_index, topic_index, page_cache_on
+):
+    news = NewsPageFactory(parent=news_index, title="Notizia sportiva")
+    client.get("/argomenti/sport/")
+    with CaptureQueriesContext(connection) as captured:
+        assert "Notizia sportiva" not in client.get("/argomenti/sport/").content.decode()
+    assert len(captured.captured_queries) == 0  # from the response cache
+
+    news.page_topics = links("Sport")
+    news.save_revision().publish()
+
+    assert "Notizia sportiva" in client.get("/argomenti/sport/").content.decode()
+    assert count_of(client.get("/argomenti/").content.decode(), "Sport") == 1
