@@ -94,11 +94,12 @@ def registry_bodies(kinds, as_of: date | None = None) -> list[PublicBody]:
             )
         )
     index = network_index_page()
+    base = index.url if index is not None else None
     return [
         PublicBody(
             network=network,
             kind=network.get_kind_display(),
-            url=index.network_url(network.slug) if index is not None else "",
+            url=index.network_url(network.slug, base) if index is not None else "",
             purpose=plain_text(network.purpose),
             seats=sorted(seats[network.pk], key=lambda s: (s.role.casefold(), s.label.casefold())),
         )
