@@ -168,7 +168,7 @@ def call_form(**dates):
             "body": rich_text("<p>Testo</p>"),
             "outcome": rich_text(""),
             "tags": "",
-            **empty("attachments", "outcome_attachments", "comments"),
+            **empty("attachments", "outcome_attachments", "comments", "page_topics"),
             **dates,
         }
     )
@@ -186,7 +186,7 @@ def plan_form(**years):
             "status": "draft",
             "body": rich_text("<p>Testo</p>"),
             "tags": "",
-            **empty("objectives", "approval_steps", "attachments", "comments"),
+            **empty("objectives", "approval_steps", "attachments", "comments", "page_topics"),
             **years,
         }
     )

@@ -50,6 +50,7 @@ def news_form(**fields):
             "tags": "",
             "attachments": inline_formset([]),
             "comments": inline_formset([]),
+            "page_topics": inline_formset([]),
             **fields,
         }
     )
@@ -105,6 +106,7 @@ def test_the_preview_of_a_page_not_yet_saved(headless, admin_client, home):
             "tags": "",
             "attachments": inline_formset([]),
             "comments": inline_formset([]),
+            "page_topics": inline_formset([]),
         }
     )
     query = front_end_query(preview(admin_client, url, data))
