@@ -32,6 +32,7 @@ class HomePage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPreview, Page)
         "cms.StandardPage",
         "network.NetworkIndexPage",
         "topics.TopicIndexPage",
+        "transparency.TransparencyIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
