@@ -495,3 +495,26 @@ def test_the_topic_pages_are_cached_and_follow_a_new_topic_at_once(
 
     assert "Notizia sportiva" in client.get("/argomenti/sport/").content.decode()
     assert count_of(client.get("/argomenti/").content.decode(), "Sport") == 1
+
+
+def test_the_headless_preview_api_gives_the_drafts_topics(settings, admin_client, news_index):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset
+
+    from tests.test_headless_preview import front_end_query, news_form, preview, read_preview
+
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        "CLIENT_URLS": {"default": "https://front.example.it/anteprima"},
+        "REDIRECT_ON_PREVIEW": True,
+    }
+    news = NewsPageFactory(parent=news_index, slug="avviso")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[news.pk])
+    data = news_form(page_topics=inline_formset([{"topic": topic("Sport").pk}]))
+
+    query = front_end_query(preview(admin_client, url, data))
+    draft = read_preview(query["content_type"], query["token"]).json()
+
+    assert [item["name"] for item in draft["topics"]] == ["Sport"]
+    assert [
+        item["name"] for item in admin_client.get(f"/api/v3/pages/{news.pk}/").json()["topics"]
+    ] == []
