@@ -155,6 +155,16 @@ def test_a_moderator_publishes_topics_and_they_show_on_the_page(
     assert topic_elements(html) == ["Trasparenza amministrativa"]
 
 
+def test_the_chooser_shows_the_whole_vocabulary_on_one_page_to_an_editor(client, editor):
+    client.force_login(editor)
+
+    response = client.get("/admin/snippets/choose/topics/topic/", {"multiple": "1"})
+
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert "Accesso all" in html and "ZTL" in html
+
+
 def test_the_edit_form_offers_the_topics_panel(admin_client, news_index):
     news = NewsPageFactory(parent=news_index)
     html = admin_client.get(f"/admin/pages/{news.pk}/edit/").content.decode()

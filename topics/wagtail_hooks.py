@@ -19,6 +19,8 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
     list_display = ["name", "slug", "description"]
     list_per_page = 100
+    # The whole vocabulary on one page of the chooser, to tick several topics at once.
+    chooser_per_page = 100
     list_export = ["name", "slug", "description"]
     export_filename = "argomenti"
 
