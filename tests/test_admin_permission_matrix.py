@@ -39,6 +39,7 @@ from cms.models import (
     CallIndexPage,
     CallPage,
     CallRecipient,
+    FooterLinks,
     HomePage,
     MinutesIndexPage,
     MinutesPage,
@@ -47,6 +48,7 @@ from cms.models import (
     PlanIndexPage,
     PlanPage,
     StandardPage,
+    WebAnalytics,
     WebhookDelivery,
 )
 from feedback.models import InefficiencyReport, PageFeedback
@@ -202,6 +204,9 @@ MATRIX = {
     # Wagtail's own chooser asks for no permission; the vocabulary is public anyway.
     "topic.choose":                 (N,        Y,     Y,        Y,      Y,      Y),
     "bodyidentity.edit":            (N,        N,     Y,        N,      N,      N),
+    "footerlinks.edit":             (N,        N,     Y,        N,      N,      N),
+    # Visit statistics: the data controller's decision, administrators only.
+    "webanalytics.edit":            (N,        N,     N,        N,      N,      N),
     "webhookdelivery.list":         (N,        N,     N,        N,      N,      N),
     "webhookdelivery.export_csv":   (N,        N,     N,        N,      N,      N),
     "webhookdelivery.inspect_a":    (N,        N,     N,        N,      N,      N),
@@ -793,6 +798,29 @@ def other_actions():
             },
             effect=lambda w: list(BodyIdentity.objects.values_list("name")),
         ),
+        "footerlinks.edit": Action(
+            url_name,
+            lambda w: reverse(url_name, args=["cms", "footerlinks", FooterLinks.load().pk]),
+            lambda w, reader: {
+                **reader.form(
+                    reverse(url_name, args=["cms", "footerlinks", FooterLinks.load().pk])
+                ),
+                "faq_url": "/domande-frequenti-nuove/",
+            },
+            effect=lambda w: list(FooterLinks.objects.values_list("faq_url")),
+        ),
+        "webanalytics.edit": Action(
+            url_name,
+            lambda w: reverse(url_name, args=["cms", "webanalytics", WebAnalytics.load().pk]),
+            lambda w, reader: {
+                **reader.form(
+                    reverse(url_name, args=["cms", "webanalytics", WebAnalytics.load().pk])
+                ),
+                "matomo_url": "https://statistiche.example.org/",
+                "matomo_site_id": "7",
+            },
+            effect=lambda w: list(WebAnalytics.objects.values_list("matomo_url", "matomo_site_id")),
+        ),
         "webhookdelivery.list": Action(
             "webhook_deliveries:index", lambda w: reverse("webhook_deliveries:index")
         ),
@@ -1074,6 +1102,8 @@ def database():
             Role,
             CallRecipient,
             BodyIdentity,
+            FooterLinks,
+            WebAnalytics,
             WebhookDelivery,
             Topic,
             Grant,
