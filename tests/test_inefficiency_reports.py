@@ -43,7 +43,7 @@ def test_the_form_page_has_breadcrumb_fields_and_privacy_notice(client, home):
 
     assert response.status_code == 200
     assert 'data-element="breadcrumb"' in html
-    assert "<h1>Segnala disservizio</h1>" in html
+    assert '<h1 data-element="page-name">Segnala disservizio</h1>' in html
     for name in ("category", "place", "subject", "description", "attachment", "contact_email"):
         assert f'name="{name}"' in html
     assert 'enctype="multipart/form-data"' in html

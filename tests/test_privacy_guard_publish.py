@@ -268,17 +268,25 @@ def test_editors_do_not_see_the_report(client, editor):
     assert client.get(reverse("privacy_confirmation:index")).status_code in (302, 403)
 
 
-def test_every_cms_page_type_is_guarded():
-    from wagtail.models import get_page_models
+def test_every_page_type_is_guarded_and_shows_the_findings_panel():
+    from wagtail.models import Page, get_page_models
 
+    from privacy.forms import PrivacyFindingsPanel
     from privacy.publishing import PrivacyGuardedPage
 
     unguarded = [
         model.__name__
         for model in get_page_models()
-        if model._meta.app_label == "cms" and not issubclass(model, PrivacyGuardedPage)
+        if model is not Page and not issubclass(model, PrivacyGuardedPage)
     ]
     assert unguarded == []
+    without_panel = [
+        model.__name__
+        for model in get_page_models()
+        if model is not Page
+        and not any(isinstance(panel, PrivacyFindingsPanel) for panel in model.content_panels)
+    ]
+    assert without_panel == []
     assert StandardPage.base_form_class.__name__ == "PrivacyGuardPageForm"
 
 

@@ -375,7 +375,7 @@ def test_a_topic_page_lists_its_published_content_newest_first_with_type_and_dat
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Integrazione sociale</h1>" in html
+    assert '<h1 data-element="page-name">Integrazione sociale</h1>' in html
     assert "2 contenuti" in html
     assert html.index("Notizia di giugno") < html.index("Verbale dell&#x27;assemblea")
     assert "Bozza" not in html and "Notizia d&#x27;altro" not in html

@@ -515,10 +515,16 @@ def test_editors_write_a_section_and_moderators_publish_it(client, editor, moder
         "intro": "Bilancio preventivo e consuntivo.",
         "body": '{"blocks": [], "entityMap": {}}',
         "automatic_content": "",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
+        **{
+            f"{formset}-{field}": value
+            for formset in ("attachments", "page_topics")
+            for field, value in (
+                ("TOTAL_FORMS", "0"),
+                ("INITIAL_FORMS", "0"),
+                ("MIN_NUM_FORMS", "0"),
+                ("MAX_NUM_FORMS", "1000"),
+            )
+        },
     }
     client.force_login(editor)
     assert client.get(url).status_code == 200

@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.site_structure import KnownViewRestrictions
+from privacy.forms import PrivacyFindingsPanel
+from privacy.publishing import PrivacyGuardedPage
 
 
 class Topic(models.Model):
@@ -74,7 +76,7 @@ class PageTopic(Orderable):
         ]
 
 
-class TopicIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
+class TopicIndexPage(PrivacyGuardedPage, KnownViewRestrictions, RoutablePageMixin, Page):
     """ "Argomenti" (``/argomenti/``): every topic with its count of published pages, and at
     ``/argomenti/<slug>/`` the published pages of one topic, newest first.
 
@@ -83,7 +85,7 @@ class TopicIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduzione"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, PrivacyFindingsPanel(), FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     parent_page_types = ["cms.HomePage"]

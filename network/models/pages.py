@@ -10,11 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.site_structure import KnownViewRestrictions
+from privacy.forms import PrivacyFindingsPanel
+from privacy.publishing import PrivacyGuardedPage
 from topics.panels import topics_panel
 from topics.serializers import page_topics_field
 
 
-class NetworkIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
+class NetworkIndexPage(PrivacyGuardedPage, KnownViewRestrictions, RoutablePageMixin, Page):
     """Lists the networks (``/reti/``) and shows each one at ``/reti/<slug>/``: purpose,
     active members by their public label, gaps, latest minutes and sub-area coverage.
 
@@ -23,7 +25,12 @@ class NetworkIndexPage(KnownViewRestrictions, RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduzione"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), topics_panel()]
+    content_panels = [
+        *Page.content_panels,
+        PrivacyFindingsPanel(),
+        FieldPanel("intro"),
+        topics_panel(),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("topics", serializer=page_topics_field())]
     parent_page_types = ["cms.HomePage"]

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms import site_structure
 from cms.models.base import BasePage
+from topics.panels import topics_panel
 
 from .. import sections
 
@@ -42,6 +43,7 @@ class TransparencyIndexPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
+        topics_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("body")]
@@ -80,6 +82,7 @@ class TransparencySectionPage(BasePage):
         FieldPanel("automatic_content"),
         InlinePanel("attachments", heading=_("Allegati"), label=_("allegato")),
         FieldPanel("tags"),
+        topics_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("body"), APIField("automatic_content")]
