@@ -60,8 +60,16 @@ class GrantViewSet(SnippetViewSet):
     search_fields = ["beneficiary_name", "protocol_number", "legal_basis"]
     chooser_viewset_class = GrantChooserViewSet
     edit_handler = ObjectList(Grant.panels, base_form_class=GrantForm)
-    list_display = ["beneficiary_name", "amount", "granted_on", "reveals_hardship", "live"]
-    list_filter = ["granted_on", "beneficiary_kind", "reveals_hardship", "live", "call"]
+    list_display = [
+        "beneficiary_name",
+        "amount",
+        "granted_on",
+        "reveals_hardship",
+        "live",
+        "expire_at",
+    ]
+    # "Scaduto": withdrawn at the end of its publication period, to be reviewed.
+    list_filter = ["granted_on", "beneficiary_kind", "reveals_hardship", "live", "expired", "call"]
     list_export = [
         "granted_on",
         "beneficiary_name",
@@ -78,12 +86,16 @@ class GrantViewSet(SnippetViewSet):
         "call",
         "project_url",
         "live",
+        "expire_at",
+        "expired",
     ]
     export_headings = {
         "get_beneficiary_kind_display": _("Tipo di beneficiario"),
         "public_beneficiary": _("Beneficiario come pubblicato"),
         "reveals_hardship": _("Rivela salute o disagio"),
         "live": _("Pubblicato"),
+        "expire_at": _("Fine della pubblicazione"),
+        "expired": _("Scaduto"),
     }
     export_filename = "atti-di-concessione"
     ordering = ["-granted_on", "-pk"]

@@ -5,6 +5,7 @@ the sections the district fills by hand, and grants, one of which protects its b
 from datetime import date
 from decimal import Decimal
 
+from . import rules
 from .tree import ensure_tree
 
 INDEX_INTRO = (
@@ -114,7 +115,14 @@ def load_demo(now):
             beneficiary_name=data["beneficiary_name"], granted_on=data["granted_on"]
         ).exists():
             continue
-        grant = Grant(**data, call=call, live=False)
+        # The demo's acts are of 2017, whose legal publication period is over: the demo
+        # publishes them as if their period started when the demo is loaded.
+        grant = Grant(
+            **data,
+            call=call,
+            live=False,
+            expire_at=rules.legal_publication_end(now.date(), 5, "Europe/Rome"),
+        )
         grant.full_clean()
         grant.save()
         grant.save_revision().publish()

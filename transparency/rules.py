@@ -1,7 +1,8 @@
 """The rules of a grant's record (art. 26-27 D.Lgs. 33/2013), over plain values."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
@@ -59,3 +60,10 @@ def public_tax_code(kind: str, tax_code: str, reveals_hardship: bool | None) -> 
     if kind != "organisation" or reveals_hardship is not False:
         return ""
     return tax_code
+
+
+def legal_publication_end(granted_on: date, years: int, zone: str = "Europe/Rome") -> datetime:
+    """When a grant leaves the site: five years (``years``) counted from 1 January of the year
+    after the act (art. 8, c. 3, D.Lgs. 33/2013), i.e. at midnight of 1 January, year + 1 +
+    years, in the body's time zone."""
+    return datetime(granted_on.year + 1 + years, 1, 1, tzinfo=ZoneInfo(zone))

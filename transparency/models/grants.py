@@ -9,12 +9,13 @@ published only in the transparency section.
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from .. import rules
@@ -131,6 +132,15 @@ class Grant(DraftStateMixin, RevisionMixin, models.Model):
             ],
             heading=_("Collegamenti"),
         ),
+        # Wagtail's own scheduling: the expiry defaults to the end of the legal publication
+        # period (save()), and Wagtail's publish_scheduled (run by our scheduler) withdraws
+        # the grant then, marking it "scaduto" for review.
+        PublishingPanel(
+            help_text=_(
+                "Se la scadenza è vuota vale il termine di legge: cinque anni dal 1° gennaio "
+                "dell'anno successivo all'atto (art. 8, c. 3, D.Lgs. 33/2013)."
+            )
+        ),
     ]
 
     class Meta:
@@ -146,6 +156,16 @@ class Grant(DraftStateMixin, RevisionMixin, models.Model):
     def __str__(self):
         # The admin's name for the row (the public never sees it: see public_beneficiary).
         return self.beneficiary_name
+
+    def save(self, *args, **kwargs):
+        if self.expire_at is None and isinstance(self.granted_on, date):
+            self.expire_at = self.legal_publication_end()
+        super().save(*args, **kwargs)
+
+    def legal_publication_end(self):
+        return rules.legal_publication_end(
+            self.granted_on, getattr(settings, "PRIVACY_PUBLICATION_YEARS", 5), settings.TIME_ZONE
+        )
 
     def clean(self):
         super().clean()
