@@ -18,6 +18,7 @@ rows here."""
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -47,6 +48,8 @@ from cms.models import (
     NewsPage,
     PlanIndexPage,
     PlanPage,
+    ServiceIndexPage,
+    ServicePage,
     StandardPage,
     WebAnalytics,
     WebhookDelivery,
@@ -110,7 +113,7 @@ PAGE_ROWS = {
     "delete":        (N,        N,     Y,        N,      N,      N),
     "history":       (N,        Y,     Y,        N,      N,      N),
 }
-PAGE_TYPES = ["plan", "minutes", "call", "news", "standard"]
+PAGE_TYPES = ["plan", "minutes", "call", "news", "standard", "service"]
 
 MATRIX = {
     **{f"page.{kind}.{action}": row for kind in PAGE_TYPES for action, row in PAGE_ROWS.items()},
@@ -273,6 +276,7 @@ SECTION_PAGES = {
     TopicIndexPage,
     TransparencyIndexPage,
     TransparencySectionPage,
+    ServiceIndexPage,
 }
 
 
@@ -403,6 +407,10 @@ class World:
             "call": lambda: CallPageFactory(parent=self.index(CallIndexPage, "bandi")),
             "news": lambda: NewsPageFactory(parent=self.index(NewsIndexPage, "notizie")),
             "standard": lambda: StandardPageFactory(parent=self.home),
+            "service": lambda: add_published(
+                self.index(ServiceIndexPage, "servizi"),
+                ServicePage(title="Segretariato sociale", slug="segretariato", **SERVICE_FIELDS),
+            ),
         }
 
     @cached_property
@@ -415,6 +423,23 @@ class World:
         return self.page[kind]
 
 
+SERVICE_RICH_TEXT = {"audience", "how_to", "needed", "achieved", "timing", "channels", "conditions"}
+SERVICE_FIELDS = {
+    "intro": "Informazioni e orientamento sui servizi sociali.",
+    "service_type": "Segretariato sociale",
+    "service_audience": "Cittadini",
+    **{name: f"<p>Testo di prova: {name}.</p>" for name in SERVICE_RICH_TEXT},
+    "office_name": "Ufficio di Piano",
+}
+
+
+def draftail(text):
+    """A rich text field's value as the admin's editor posts it."""
+    block = {"key": "k1", "type": "unstyled", "depth": 0, "text": text}
+    block |= {"inlineStyleRanges": [], "entityRanges": [], "data": {}}
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
 # What a new page of each type needs besides title and slug, as the add form sends it.
 NEW_PAGE_FIELDS = {
     "plan": {"kind": "po", "start_year": "2026", "end_year": "2026"},
@@ -422,6 +447,13 @@ NEW_PAGE_FIELDS = {
     "call": {"issuer": "Ufficio di Piano"},
     "news": {"date": "01/03/2026"},
     "standard": {},
+    "service": {
+        "status": "attivo",
+        **{
+            name: draftail(f"Testo di prova: {name}.") if name in SERVICE_RICH_TEXT else value
+            for name, value in SERVICE_FIELDS.items()
+        },
+    },
 }
 PAGE_MODELS = {
     "plan": PlanPage,
@@ -429,6 +461,7 @@ PAGE_MODELS = {
     "call": CallPage,
     "news": NewsPage,
     "standard": StandardPage,
+    "service": ServicePage,
 }
 
 

@@ -34,6 +34,7 @@ from .content import (
 )
 from .pdf import pdf_bytes
 from .registry import NETWORK_INDEX, load_registry
+from .services import OFFICE, SERVICE_INDEX, SERVICES
 
 
 def in_order(children):
@@ -62,6 +63,7 @@ class Tally:
         "Reti",
         "Sezioni",
         "Pagine generiche",
+        "Schede servizio",
         "Notizie",
         "Aree",
         "Persone",
@@ -100,6 +102,7 @@ class DemoLoader:
         self.load_network_index(home)
         self.load_standard_pages(home)
         self.load_service_page(home)
+        self.load_services(home)
         self.load_footer_links(home)
         plans = self.load_plans(sections["piani"])
         self.load_minutes(sections["verbali"])
@@ -286,6 +289,31 @@ class DemoLoader:
             )
 
         self.add_page(home, SERVICE_PAGE["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
+
+    def load_services(self, home):
+        from cms.models import ServiceIndexPage, ServicePage
+        from topics.models import PageTopic, Topic
+
+        def build_index():
+            return ServiceIndexPage(
+                title=SERVICE_INDEX["title"], intro=html(SERVICE_INDEX["intro"]), show_in_menus=True
+            )
+
+        index = self.add_page(
+            home, SERVICE_INDEX["slug"], "Sezioni", build_index, rome(2017, 1, 9, 9)
+        )
+        for data in SERVICES:
+
+            def build(data=data):
+                fields = {k: v for k, v in data.items() if k not in ("slug", "topics")}
+                page = ServicePage(**fields, **OFFICE)
+                topics = Topic.objects.filter(name__in=data["topics"]).in_bulk(field_name="name")
+                page.page_topics = in_order(
+                    PageTopic(topic=topics[name]) for name in data["topics"] if name in topics
+                )
+                return page
+
+            self.add_page(index, data["slug"], "Schede servizio", build, rome(2017, 1, 9, 9))
 
     def load_footer_links(self, home):
         """The footer's pages (legal notes, privacy, FAQ, site map) and the footer settings

@@ -5,6 +5,7 @@ from .listing import CallIndexPage, MinutesIndexPage, NewsIndexPage, PlanIndexPa
 from .minutes import AgendaItem, AgendaOutcome, MinutesPage
 from .news import NewsPage, StandardPage
 from .plans import PlanApprovalStep, PlanKind, PlanObjective, PlanPage, PlanStatus
+from .services import ServiceIndexPage, ServicePage, ServiceStatus
 from .settings import BodyIdentity, FooterLinks, WebAnalytics
 from .webhooks import WebhookDelivery
 
@@ -33,6 +34,9 @@ __all__ = [
     "PlanObjective",
     "PlanPage",
     "PlanStatus",
+    "ServiceIndexPage",
+    "ServicePage",
+    "ServiceStatus",
     "StandardPage",
     "WebAnalytics",
     "WebhookDelivery",

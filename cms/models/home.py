@@ -29,6 +29,7 @@ class HomePage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPreview, Page)
         "cms.MinutesIndexPage",
         "cms.CallIndexPage",
         "cms.NewsIndexPage",
+        "cms.ServiceIndexPage",
         "cms.StandardPage",
         "network.NetworkIndexPage",
         "topics.TopicIndexPage",
