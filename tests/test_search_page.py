@@ -171,6 +171,10 @@ def test_the_pagination_links_keep_a_query_with_characters_reserved_in_urls(clie
     assert links
     for href in links:
         assert parse_qs(urlsplit(href).query)["q"] == [query]
+    # AgID's validator follows data-element="pager-link" to the other pages of a listing.
+    followed = {a["href"] for a in soup.select('a[data-element="pager-link"]')}
+    assert followed == set(links)
+    assert not soup.select('a[aria-current="page"][data-element="pager-link"]')
 
 
 def test_the_second_page_of_results_lists_the_rest(client, news_index):
