@@ -131,16 +131,10 @@ def network_overview(url_for: Callable[[str], str], as_of: date | None = None) -
     return Overview(snapshot.as_of, summaries, representation_matrix(snapshot.as_of))
 
 
-def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | None:
-    """The public profile of the network ``slug`` on ``as_of`` (today), or None."""
-    from cms import site_structure
-    from cms.models import MinutesPage
-
-    as_of = as_of or timezone.localdate()
-    snapshot = load_snapshot(as_of, Network.objects.filter(slug=slug))
-    if not snapshot.networks:
-        return None
-    network = snapshot.networks[0]
+def public_seats(snapshot, as_of: date) -> defaultdict[int, list[PublicSeat]]:
+    """The seats in office on ``as_of`` of the snapshot's networks, by network id, as the
+    public may read them: the seat's label, role, role mailbox and sub-area, and the person's
+    name unless hidden from public listings (one query)."""
     subarea_names = {area.pk: area.name for area in snapshot.subareas}
     active = [seat for seat in snapshot.registry.seats if seat.active_on(as_of)]
     details = {
@@ -151,18 +145,34 @@ def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | No
             "pk", "role__name", "person__role_email", "person__name", "person__hidden_from_public"
         )
     }
-    seats = sorted(
-        (
-            PublicSeat(
-                label=seat.label,
-                role=details[seat.id][0],
-                role_email=details[seat.id][1],
-                subarea=subarea_names.get(seat.subarea_id, ""),
-                name=details[seat.id][2],
+    seats = defaultdict(list)
+    for seat in active:
+        if seat.id in details:
+            role, role_email, name = details[seat.id]
+            seats[seat.network_id].append(
+                PublicSeat(
+                    label=seat.label,
+                    role=role,
+                    role_email=role_email,
+                    subarea=subarea_names.get(seat.subarea_id, ""),
+                    name=name,
+                )
             )
-            for seat in active
-            if seat.id in details
-        ),
+    return seats
+
+
+def network_profile(slug: str, as_of: date | None = None) -> NetworkProfile | None:
+    """The public profile of the network ``slug`` on ``as_of`` (today), or None."""
+    from cms import site_structure
+    from cms.models import MinutesPage
+
+    as_of = as_of or timezone.localdate()
+    snapshot = load_snapshot(as_of, Network.objects.filter(slug=slug))
+    if not snapshot.networks:
+        return None
+    network = snapshot.networks[0]
+    seats = sorted(
+        public_seats(snapshot, as_of)[network.pk],
         key=lambda seat: (seat.label.casefold(), seat.role.casefold()),
     )
     minutes = list(

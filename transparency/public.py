@@ -9,7 +9,7 @@ beneficiary is its public label (art. 26 c. 4), never the name of a protected be
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -19,8 +19,8 @@ from django.utils import timezone
 from cms import call_state, site_structure
 from cms.models import CallPage, CallType, PlanApprovalStep, PlanPage
 from network.gaps import load_snapshot
-from network.models import Membership, Network, NetworkKind
-from network.public import PublicSeat, network_index_page, plain_text
+from network.models import Network, NetworkKind
+from network.public import PublicSeat, network_index_page, plain_text, public_seats
 
 from . import sections
 from .models import Grant, TransparencyIndexPage
@@ -71,28 +71,11 @@ def registry_bodies(kinds, as_of: date | None = None) -> list[PublicBody]:
     snapshot = load_snapshot(as_of, Network.objects.filter(kind__in=kinds))
     if not snapshot.networks:
         return []
-    subarea_names = {area.pk: area.name for area in snapshot.subareas}
-    active = [seat for seat in snapshot.registry.seats if seat.active_on(as_of)]
-    details = {
-        pk: (role, "" if hidden else name or "")
-        for pk, role, name, hidden in Membership.objects.filter(
-            pk__in=[seat.id for seat in active]
-        ).values_list("pk", "role__name", "person__name", "person__hidden_from_public")
+    # Contacts, even role mailboxes, stay on the networks' pages.
+    seats = {
+        network_id: [replace(seat, role_email="") for seat in found]
+        for network_id, found in public_seats(snapshot, as_of).items()
     }
-    seats = defaultdict(list)
-    for seat in active:
-        if seat.id not in details:
-            continue
-        role, name = details[seat.id]
-        seats[seat.network_id].append(
-            PublicSeat(
-                label=seat.label,
-                role=role,
-                role_email="",  # contacts stay on the networks' pages
-                subarea=subarea_names.get(seat.subarea_id, ""),
-                name=name,
-            )
-        )
     index = network_index_page()
     base = index.url if index is not None else None
     return [
@@ -101,7 +84,9 @@ def registry_bodies(kinds, as_of: date | None = None) -> list[PublicBody]:
             kind=network.get_kind_display(),
             url=index.network_url(network.slug, base) if index is not None else "",
             purpose=plain_text(network.purpose),
-            seats=sorted(seats[network.pk], key=lambda s: (s.role.casefold(), s.label.casefold())),
+            seats=sorted(
+                seats.get(network.pk, []), key=lambda s: (s.role.casefold(), s.label.casefold())
+            ),
         )
         for network in snapshot.networks
     ]
