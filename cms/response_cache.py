@@ -44,6 +44,7 @@ CONTENT_APPS = {
     "wagtailsearchpromotions",
     "taggit",
     "topics",
+    "transparency",
 }
 # Rows of those apps that change all the time without changing what the API shows.
 NOT_CONTENT = {"cms.webhookdelivery"}

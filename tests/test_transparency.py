@@ -441,8 +441,12 @@ def test_the_admin_export_names_the_beneficiary_for_staff(admin_client):
 def test_a_grant_change_reaches_the_cached_page(client, settings):
     settings.PAGE_RESPONSE_CACHE = True
     assert "Cooperativa Zeta" not in client.get(GRANTS).content.decode()
-    make_grant(beneficiary_name="Cooperativa Zeta")
+    grant = make_grant(beneficiary_name="Cooperativa Zeta")
     assert "Cooperativa Zeta" in client.get(GRANTS).content.decode()
+    # A grant saved alone (no revision, no page) is content too (cms/response_cache.py).
+    grant.beneficiary_name = "Cooperativa Omega"
+    grant.save()
+    assert "Cooperativa Omega" in client.get(GRANTS).content.decode()
 
 
 # --------------------------------------------------------------------------- queries
