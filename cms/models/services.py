@@ -17,6 +17,27 @@ from .base import BasePage
 from .listing import SectionIndexPage
 
 
+class ServiceCategory(models.TextChoices):
+    """The service categories of AgID's municipal site model (the titles the validator expects
+    under "Servizi", audit C.SI.1.7), in the model's order."""
+
+    EDUCATION = "educazione-e-formazione", _("Educazione e formazione")
+    HEALTH = "salute-benessere-e-assistenza", _("Salute, benessere e assistenza")
+    WORK = "vita-lavorativa", _("Vita lavorativa")
+    MOBILITY = "mobilita-e-trasporti", _("Mobilità e trasporti")
+    LAND = "catasto-e-urbanistica", _("Catasto e urbanistica")
+    REGISTRY = "anagrafe-e-stato-civile", _("Anagrafe e stato civile")
+    TOURISM = "turismo", _("Turismo")
+    JUSTICE = "giustizia-e-sicurezza-pubblica", _("Giustizia e sicurezza pubblica")
+    TAXES = "tributi-finanze-e-contravvenzioni", _("Tributi, finanze e contravvenzioni")
+    CULTURE = "cultura-e-tempo-libero", _("Cultura e tempo libero")
+    ENVIRONMENT = "ambiente", _("Ambiente")
+    BUSINESS = "imprese-e-commercio", _("Imprese e commercio")
+    PERMITS = "autorizzazioni", _("Autorizzazioni")
+    PROCUREMENT = "appalti-pubblici", _("Appalti pubblici")
+    AGRICULTURE = "agricoltura-e-pesca", _("Agricoltura e pesca")
+
+
 class ServiceStatus(models.TextChoices):
     ACTIVE = "attivo", _("Servizio attivo")
     SUSPENDED = "sospeso", _("Servizio sospeso")
@@ -57,6 +78,13 @@ class ServicePage(BasePage):
         _("motivo della sospensione"),
         blank=True,
         help_text=_("Obbligatorio se il servizio è sospeso; mostrato sotto lo stato."),
+    )
+    category = models.CharField(
+        _("categoria"),
+        max_length=64,
+        choices=ServiceCategory.choices,
+        default=ServiceCategory.HEALTH,
+        help_text=_("La categoria del modello AgID sotto cui il servizio è elencato."),
     )
     service_type = models.CharField(
         _("tipo di servizio"),
@@ -127,7 +155,7 @@ class ServicePage(BasePage):
             heading=_("Stato"),
         ),
         MultiFieldPanel(
-            [FieldPanel("service_type"), FieldPanel("service_audience")],
+            [FieldPanel("category"), FieldPanel("service_type"), FieldPanel("service_audience")],
             heading=_("Metadati del servizio"),
         ),
         FieldPanel("audience"),
@@ -168,10 +196,12 @@ class ServicePage(BasePage):
         index.SearchField("needed"),
         index.SearchField("achieved"),
         index.FilterField("status"),
+        index.FilterField("category"),
     ]
     api_fields = [
         *BasePage.api_fields,
         APIField("status"),
+        APIField("category"),
         APIField("status_reason"),
         APIField("service_type"),
         APIField("service_audience"),
