@@ -128,10 +128,16 @@ def under_restriction(page) -> bool:
 
 
 def main_menu(site) -> list:
-    """The site root's live, public children shown in menus, in tree order."""
+    """The site root's live, public children shown in menus, in tree order, as menu entries
+    (cms/menu.py: the page, its validator hook, the paths it covers)."""
+    from cms.menu import build_menu
+
     return remembered(
         ("main-menu", site.pk),
-        lambda: list(public(site.root_page.get_children().live()).in_menu()),
+        lambda: build_menu(
+            public(site.root_page.get_children().live()).in_menu().specific(),
+            site.root_page.depth,
+        ),
     )
 
 

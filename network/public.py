@@ -255,3 +255,35 @@ def network_index_page():
     from .models.pages import NetworkIndexPage
 
     return public_page_of_type(NetworkIndexPage)
+
+
+@dataclass(frozen=True)
+class PublicSubarea:
+    name: str
+    municipalities: tuple[str, ...]
+
+
+def public_territory() -> tuple[list[str], list[PublicSubarea]]:
+    """The districts' names and their sub-areas with their comuni, by name, in one query.
+
+    Comuni outside any sub-area come last, in a sub-area with an empty name."""
+    from .models import Area, AreaKind
+
+    areas = list(Area.objects.order_by("name").values("pk", "name", "kind", "parent_id"))
+    by_pk = {area["pk"]: area for area in areas}
+    districts = [area["name"] for area in areas if area["kind"] == AreaKind.DISTRICT]
+    comuni = defaultdict(list)
+    for area in areas:
+        if area["kind"] != AreaKind.MUNICIPALITY:
+            continue
+        parent = by_pk.get(area["parent_id"])
+        in_subarea = parent is not None and parent["kind"] == AreaKind.SUBAREA
+        comuni[parent["pk"] if in_subarea else None].append(area["name"])
+    subareas = [
+        PublicSubarea(area["name"], tuple(comuni[area["pk"]]))
+        for area in areas
+        if area["kind"] == AreaKind.SUBAREA
+    ]
+    if comuni[None]:
+        subareas.append(PublicSubarea("", tuple(comuni[None])))
+    return districts, subareas

@@ -40,12 +40,15 @@ from cms.models import (
     CallIndexPage,
     CallPage,
     CallRecipient,
+    EventsPage,
     FooterLinks,
     HomePage,
+    MenuSectionPage,
     MinutesIndexPage,
     MinutesPage,
     NewsIndexPage,
     NewsPage,
+    PlacesPage,
     PlanIndexPage,
     PlanPage,
     ServiceIndexPage,
@@ -265,8 +268,11 @@ NOT_IN_MATRIX = {
     "usage": "tested where rows are scoped to a network (membership)",
     "revisions_unschedule": "needs a scheduled revision; same permission as publish",
 }
-# Page types without rows: one per site, made by the migrations or the demo.
+# Page types without rows: the site's structure, made by the migrations or the demo.
 SECTION_PAGES = {
+    MenuSectionPage,
+    EventsPage,
+    PlacesPage,
     HomePage,
     PlanIndexPage,
     MinutesIndexPage,

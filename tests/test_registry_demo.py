@@ -176,9 +176,14 @@ class TestTheDemoRegistry(TestCase):
         assert "Referente per Associazione Donne" in html
         assert "Sabrina Ghidotti" not in html and "Sabrina Ghidotti" not in api
 
-    def test_the_networks_page_is_in_the_menu_and_lists_every_network(self):
+    def test_the_networks_page_is_reached_from_the_menu_and_lists_every_network(self):
         index = NetworkIndexPage.objects.get()
-        assert index.live and index.show_in_menus and index.url == "/reti/"
+        assert index.live and index.url == "/reti/"
+        # The menu's "Amministrazione" lists it as the model's "Organi di governo".
+        administration = self.client.get("/amministrazione/").content.decode()
+        assert 'href="/reti/" data-element="management-category-link">Organi di governo' in (
+            administration
+        )
 
         html = self.client.get("/reti/").content.decode()
         for slug in Network.objects.values_list("slug", flat=True):

@@ -16,7 +16,6 @@ from .content import (
     PLANS,
     RECIPIENTS,
     SECTIONS,
-    SERVICE_PAGE,
     SIA_MINUTES,
     STANDARD_PAGES,
     UDP_MINUTES,
@@ -64,6 +63,7 @@ class Tally:
         "Sezioni",
         "Pagine generiche",
         "Schede servizio",
+        "Sezioni del menu",
         "Notizie",
         "Aree",
         "Persone",
@@ -97,11 +97,10 @@ class DemoLoader:
         self.load_networks()
         self.load_recipients()
         self.load_documents()
-        home = self.load_home()
+        home = self.home = self.load_home()
         sections = self.load_sections(home)
         self.load_network_index(home)
         self.load_standard_pages(home)
-        self.load_service_page(home)
         self.load_services(home)
         self.load_footer_links(home)
         plans = self.load_plans(sections["piani"])
@@ -109,6 +108,13 @@ class DemoLoader:
         self.load_calls(sections["bandi"])
         self.load_news(sections["notizie"], plans)
         load_registry(self.now, self.tally, self.networks)
+        return self.tally
+
+    def finish(self):
+        """The steps that need every app's demo content: the main menu's sections."""
+        from .menu import load_menu
+
+        load_menu(self, self.home)
         return self.tally
 
     # -- non-page objects
@@ -275,21 +281,6 @@ class DemoLoader:
 
             self.add_page(home, data["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
 
-    def load_service_page(self, home):
-        from cms.models import StandardPage
-
-        def build():
-            return StandardPage(
-                title=SERVICE_PAGE["title"],
-                intro=SERVICE_PAGE["intro"],
-                body=SERVICE_PAGE["body"],
-                describes_service=True,
-                service_type=SERVICE_PAGE["service_type"],
-                service_audience=SERVICE_PAGE["service_audience"],
-            )
-
-        self.add_page(home, SERVICE_PAGE["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
-
     def load_services(self, home):
         from cms.models import ServiceIndexPage, ServicePage
         from topics.models import PageTopic, Topic
@@ -305,8 +296,8 @@ class DemoLoader:
         for data in SERVICES:
 
             def build(data=data):
-                fields = {k: v for k, v in data.items() if k not in ("slug", "topics")}
-                page = ServicePage(**fields, **OFFICE)
+                fields = {k: v for k, v in data.items() if k not in ("slug", "topics", "office")}
+                page = ServicePage(**fields, **{**OFFICE, **data.get("office", {})})
                 topics = Topic.objects.filter(name__in=data["topics"]).in_bulk(field_name="name")
                 page.page_topics = in_order(
                     PageTopic(topic=topics[name]) for name in data["topics"] if name in topics

@@ -85,6 +85,9 @@ class MenuSectionPage(SimplePage):
         verbose_name = _("sezione del menu")
         verbose_name_plural = _("sezioni del menu")
 
+    def entries(self):
+        return self.section_links.select_related("link_page")
+
 
 class MenuSectionLink(Orderable):
     """One entry of a menu section: a page of the site, with its own label if given."""
@@ -135,6 +138,12 @@ class MenuSectionLink(Orderable):
     def label(self):
         return self.title or self.link_page.title
 
+    def inner_links(self):
+        """The entries of the linked page when it is itself a menu section, else none."""
+        if self.link_page.specific_class is not MenuSectionPage:
+            return []
+        return MenuSectionLink.objects.filter(page_id=self.link_page_id).select_related("link_page")
+
 
 class EventsPage(SimplePage):
     """Upcoming meetings of the bodies and networks and call deadlines (the site calendar)."""
@@ -147,6 +156,13 @@ class EventsPage(SimplePage):
         verbose_name = _("pagina degli eventi")
         verbose_name_plural = _("pagine degli eventi")
 
+    def get_context(self, request, *args, **kwargs):
+        from cms.events_page import upcoming_and_recent
+
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"], context["recent"] = upcoming_and_recent(self, request)
+        return context
+
 
 class PlacesPage(SimplePage):
     """The territory: the district, its sub-areas and comuni, from the registry."""
@@ -158,3 +174,10 @@ class PlacesPage(SimplePage):
     class Meta:
         verbose_name = _("pagina dei luoghi")
         verbose_name_plural = _("pagine dei luoghi")
+
+    def get_context(self, request, *args, **kwargs):
+        from network.public import public_territory
+
+        context = super().get_context(request, *args, **kwargs)
+        context["districts"], context["subareas"] = public_territory()
+        return context

@@ -16,7 +16,7 @@ from django.utils.text import capfirst
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText, expand_db_html
 
-from cms import site_structure
+from cms import menu, site_structure
 from cms.call_state import STATE_LABELS
 
 register = template.Library()
@@ -48,7 +48,8 @@ def _site(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The site root's live, public children flagged "show in menus", in tree order.
+    """The main menu's entries (cms/menu.py): the site root's live, public children flagged
+    "show in menus", in tree order, each with its page and its validator hook.
 
     Remembered until content changes (cms/site_structure.py): no query on most requests.
     """
@@ -60,14 +61,28 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def active_menu_key(context, page):
-    """What the menu's rendering depends on for ``page``: the menu entry it lies under, and
-    whether it is that entry itself (for ``aria-current``). The header is cached by it."""
-    if page is None:
+    """The pk of the menu entry ``page`` lies under, with "=" when it is that entry itself
+    (for ``aria-current``); empty outside the menu. The header is cached by it."""
+    if not getattr(page, "path", None):  # no page, or a 404's context that names another
         return ""
-    for item in main_menu(context):
-        if contains_page(item, page):
-            return f"{item.pk}{'=' if item.pk == page.pk else ''}"
-    return ""
+    entry = menu.active_entry(main_menu(context), page)
+    if entry is None:
+        return ""
+    return f"{entry.pk}{'=' if entry.pk == page.pk else ''}"
+
+
+@register.filter
+def menu_state(entry, menu_key):
+    """ "current" for the entry of the page shown, "active" for the entry it lies under."""
+    if not menu_key or menu_key.rstrip("=") != str(entry.pk):
+        return ""
+    return "current" if menu_key.endswith("=") else "active"
+
+
+@register.simple_tag
+def section_link_hook(section, link):
+    """The validator's hook of an entry of a menu section page (cms/menu.py)."""
+    return menu.link_hook(section, link)
 
 
 @register.simple_tag(takes_context=True)
@@ -148,13 +163,6 @@ def icon_url(name):
 def file_icon(extension):
     """The sprite icon name for a file extension: ``pdf`` -> ``it-file-pdf``."""
     return FILE_ICONS.get((extension or "").lower().lstrip("."), "it-file")
-
-
-@register.filter
-def contains_page(section, page):
-    """True when ``page`` is ``section`` or lies below it (for the active menu item)."""
-    path = getattr(page, "path", None)
-    return bool(path) and path.startswith(section.path)
 
 
 @register.filter

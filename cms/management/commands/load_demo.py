@@ -25,12 +25,14 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 now = timezone.now()
-                tally = DemoLoader(now).run()
+                loader = DemoLoader(now)
+                tally = loader.run()
                 # Apps add their own demo content: an app config with load_demo(now) returns
                 # the lines of its summary.
                 for config in apps.get_app_configs():
                     if hasattr(config, "load_demo"):
                         extra_lines.extend(config.load_demo(now) or [])
+                loader.finish()
         finally:
             wagtail_logger.setLevel(level)
         # Publishing queues index updates for the task worker; build the index now so the
