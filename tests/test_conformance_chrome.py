@@ -448,7 +448,6 @@ def test_the_demo_links_every_footer_page(db):
         page = getattr(links, f"{kind}_page")
         assert page is not None and page.live and not page.show_in_menus, kind
     assert links.legal_notes_page.specific.standard_section == "content_licence"
-    assert StandardPage.objects.filter(describes_service=True).exists()
     before = Page.objects.count()
     call_command("load_demo", verbosity=0)
     assert Page.objects.count() == before
@@ -464,7 +463,11 @@ def test_publiccode_yml_describes_the_software_for_the_reuse_catalogue():
     assert "web" in data["platforms"]
     assert data["developmentStatus"] in {"concept", "development", "beta", "stable", "obsolete"}
     assert data["maintenance"]["type"] in {"internal", "contract", "community", "none"}
-    assert data["legal"]["license"]
+    # An OSI-approved licence, the one whose text is in LICENSE.
+    assert data["legal"]["license"] == "EUPL-1.2"
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith(
+        "EUROPEAN UNION PUBLIC LICENCE v. 1.2"
+    )
     assert data["localisation"]["availableLanguages"] == ["it"]
     italian = data["description"]["it"]
     assert len(italian["shortDescription"]) <= 150
