@@ -421,6 +421,11 @@ ADMIN_2FA_REQUIRED = os.environ.get("ADMIN_2FA_REQUIRED", "superusers")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# Wagtail 8's autosave is off unless ADMIN_AUTOSAVE_MS (its interval, e.g. 500) is set. On an
+# add form its first background save creates the object, and a submission crossing it creates
+# it again (a second membership, or a page refused as "slug in use"); it may also duplicate
+# new inline rows such as agenda items (wagtail/wagtail#14568). Drafts are saved explicitly.
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("ADMIN_AUTOSAVE_MS", "0"))
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
