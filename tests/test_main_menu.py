@@ -139,6 +139,20 @@ class TestTheDemoMenu(TestCase):
         assert 'aria-current="page"' not in menu_of(calls)
         assert 'aria-current="page"' in menu_of(self.get("/novita/"))
 
+    def test_the_home_page_explores_the_menu_entries_and_their_entries(self):
+        explore = self.get("/").split('id="sezioni"')[1].split("</section>")[0]
+        titles = re.findall(r'<h3 class="card-title h5"><a href="([^"]+)">([^<]+)</a>', explore)
+        assert [title for _, title in titles] == [
+            "Amministrazione",
+            "Novità",
+            "Servizi",
+            "Vivere il Cremasco",
+        ]
+        for label in ("Organi di governo", "Documenti e dati", "Avvisi", "Luoghi", "Eventi"):
+            assert f">{label}</a>" in explore, label
+        # No hooks here: the validator counts only the header's entries.
+        assert "data-element" not in explore
+
     def test_the_former_entries_stay_reachable_from_the_sections(self):
         administration = self.get("/amministrazione/")
         for path in ("/reti/", "/chi-siamo/", "/piani/", "/verbali/", "/bandi/"):

@@ -94,13 +94,6 @@ def breadcrumb_pages(context, page):
     return site_structure.ancestors(page, site.root_page.depth)
 
 
-@register.simple_tag(takes_context=True)
-def section_pages(context, page):
-    """Live, public children of ``page`` as specific pages (remembered: the home page's
-    sections change with content only)."""
-    return site_structure.children(page)
-
-
 @register.simple_tag
 def tag_links(page):
     """``(tag, url)`` pairs: the parent listing filtered by the tag, else the site search."""
