@@ -1,17 +1,23 @@
 """Service cards (AgID audits C.SI.1.3 and C.SI.2.2): the page shows every section of the model
 with the hooks AgID's validator reads, its page index in the validator's order, the service
-metadata; editors create them in the admin; the APIs expose them."""
+metadata; editors create them in the admin; the APIs expose them. The "Servizi" section links
+the model's categories that hold cards (audit C.SI.1.7) and filters by them."""
 
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.http import QueryDict
 from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
 
+from cms.listing import parse_params
 from cms.models import BodyIdentity, ServiceIndexPage, ServicePage, ServiceStatus
+from cms.models.services import ServiceCategory
 from tests.factories import DocumentFactory, add_published
 from topics.models import PageTopic, Topic
 
@@ -46,6 +52,26 @@ EXIST_HOOKS = {
     ],
     "Condizioni di servizio": ["service-file"],
     "Contatti": ["service-area"],
+}
+# The second-level titles the validator accepts under "Servizi" (audit C.SI.1.7,
+# src/audits/municipality_second_level_pages_audit/menuItems.ts), compared in lower case.
+VALIDATOR_SERVICE_TITLES = {
+    "educazione e formazione",
+    "salute, benessere e assistenza",
+    "vita lavorativa",
+    "mobilità e trasporti",
+    "catasto e urbanistica",
+    "anagrafe e stato civile",
+    "turismo",
+    "giustizia e sicurezza pubblica",
+    "tributi, finanze e contravvenzioni",
+    "cultura e tempo libero",
+    "ambiente",
+    "imprese e commercio",
+    "autorizzazioni",
+    "appalti pubblici",
+    "agricoltura e pesca",
+    "agricoltura, caccia e pesca",
 }
 
 
@@ -274,6 +300,7 @@ def test_an_editor_creates_a_service_card_in_the_admin(client, superuser, servic
         "office_name": "Ufficio di Piano",
         "online_url": "",
         "conditions_document": "",
+        "category": ServiceCategory.WORK,
         "tags": "",
         "action-publish": "action-publish",
     }
@@ -296,6 +323,7 @@ def test_an_editor_creates_a_service_card_in_the_admin(client, superuser, servic
     page = ServicePage.objects.get(slug="voucher-fna")
     assert page.live and page.get_parent().pk == service_index.pk
     assert "Testo della sezione how_to." in page.how_to
+    assert page.category == ServiceCategory.WORK
 
 
 def test_the_admin_refuses_a_suspension_without_a_reason(client, superuser, service):
@@ -356,16 +384,210 @@ def test_the_services_section_lists_its_cards_with_the_validators_link_hook(
     assert [a["href"] for a in hook(only_suspended, "service-link")] == [suspended.url]
 
 
+def category_links(soup):
+    """What getSecondLevelPages (src/utils/municipality/utils.ts) reads on the "Servizi" page:
+    the text and address of each service-category-link with an address."""
+    return [
+        (a.get_text().strip(), a["href"])
+        for a in hook(soup, "service-category-link")
+        if a.get("href") not in (None, "", "#")
+    ]
+
+
+def gathered_service_links(client, url):
+    """What src/gatherers/services/index.ts counts on the services listing: its service-link
+    addresses or, when it has a pager-link, only those of the page the first one opens."""
+    soup = soup_of(client, url)
+    links = [a["href"] for a in hook(soup, "service-link")]
+    pagers = hook(soup, "pager-link")
+    if pagers:
+        links = [
+            a["href"]
+            for a in hook(soup_of(client, urljoin(url, pagers[0]["href"])), "service-link")
+        ]
+    return links
+
+
+def links_through_pages(client, url):
+    """The service-link addresses of a listing and of every page its pager-links reach."""
+    seen, queue, links = set(), [url], []
+    while queue:
+        current = queue.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        soup = soup_of(client, current)
+        links += [a["href"] for a in hook(soup, "service-link")]
+        queue += [urljoin(current, a["href"]) for a in hook(soup, "pager-link")]
+    return links
+
+
+@pytest.fixture
+def catalogue(service_index, identity):
+    """Cards in two categories, and cards the public cannot see in a third."""
+    cards = {
+        "segretariato": make_service(service_index),
+        "sil": make_service(service_index, title="SIL", slug="sil", category=ServiceCategory.WORK),
+        "tirocini": make_service(
+            service_index, title="Tirocini", slug="tirocini", category=ServiceCategory.WORK
+        ),
+    }
+    draft = ServicePage(
+        title="Trasporto",
+        slug="trasporto",
+        category=ServiceCategory.MOBILITY,
+        live=False,
+        **SERVICE_FIELDS,
+    )
+    service_index.add_child(instance=draft)
+    private = make_service(
+        service_index, title="Riservato", slug="riservato", category=ServiceCategory.TOURISM
+    )
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return cards
+
+
+def test_the_services_section_links_each_category_with_cards_by_its_exact_label(
+    client, service_index, catalogue
+):
+    soup = soup_of(client, service_index.url)
+
+    assert category_links(soup) == [
+        (
+            "Salute, benessere e assistenza",
+            f"{service_index.url}?categoria=salute-benessere-e-assistenza",
+        ),
+        ("Vita lavorativa", f"{service_index.url}?categoria=vita-lavorativa"),
+    ]
+    assert all(title.lower() in VALIDATOR_SERVICE_TITLES for title, _href in category_links(soup))
+    counts = [link.parent.get_text(" ", strip=True) for link in hook(soup, "service-category-link")]
+    assert counts == ["Salute, benessere e assistenza (1 servizio)", "Vita lavorativa (2 servizi)"]
+    # The link to the whole list carries no hook: its title is not in the model's vocabulary.
+    everything = soup.find("a", string="Tutti i servizi")
+    assert everything["aria-current"] == "true" and not everything.get("data-element")
+    assert not soup.select('[data-element="service-category-link"][aria-current]')
+
+
+def test_the_model_names_all_its_categories_in_the_validators_words():
+    assert {label.lower() for _key, label in ServiceCategory.choices} <= VALIDATOR_SERVICE_TITLES
+    assert len(ServiceCategory.choices) == 15
+
+
+def test_a_category_link_lists_only_that_categorys_cards_and_is_marked_current(
+    client, service_index, catalogue
+):
+    soup = soup_of(client, f"{service_index.url}?categoria=vita-lavorativa")
+
+    assert {a["href"] for a in hook(soup, "service-link")} == {
+        catalogue["sil"].url,
+        catalogue["tirocini"].url,
+    }
+    (current,) = soup.select('[data-element="service-category-link"][aria-current="true"]')
+    assert current.get_text() == "Vita lavorativa"
+    assert not soup.find("a", string="Tutti i servizi").get("aria-current")
+    assert soup.select_one("#filter-category option[selected]")["value"] == "vita-lavorativa"
+    # The other links still show every category with cards, with their full counts.
+    assert len(category_links(soup)) == 2
+
+
+def test_the_category_filter_combines_with_the_state_filter(client, service_index, catalogue):
+    suspended = make_service(
+        service_index,
+        title="Borse lavoro",
+        slug="borse-lavoro",
+        category=ServiceCategory.WORK,
+        status=ServiceStatus.SUSPENDED,
+        status_reason="Avviso chiuso.",
+    )
+
+    soup = soup_of(client, f"{service_index.url}?categoria=vita-lavorativa&state=sospeso")
+
+    assert [a["href"] for a in hook(soup, "service-link")] == [suspended.url]
+
+
+def test_the_pages_of_a_category_keep_the_filter(client, service_index, catalogue, monkeypatch):
+    monkeypatch.setattr(ServiceIndexPage, "per_page", 1)
+    url = f"{service_index.url}?categoria=vita-lavorativa"
+
+    soup = soup_of(client, url)
+
+    assert [a["href"] for a in hook(soup, "pager-link")] == [
+        "?categoria=vita-lavorativa&page=2"
+    ] * 2
+    assert set(links_through_pages(client, url)) == {
+        catalogue["sil"].url,
+        catalogue["tirocini"].url,
+    }
+
+
+@pytest.mark.parametrize(
+    "value", ["non-esiste", "Vita lavorativa", "vita-lavorativa'--", "x" * 5000, "turismo%00"]
+)
+def test_an_unknown_category_lists_every_card_and_says_so(client, service_index, catalogue, value):
+    response = client.get(service_index.url, {"categoria": value})
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert len(hook(soup, "service-link")) == 3
+    assert "La categoria richiesta non esiste" in soup.select_one(".alert-warning").get_text()
+    assert not soup.select('[data-element="service-category-link"][aria-current]')
+
+
+def test_a_model_category_without_cards_lists_nothing_without_a_warning(
+    client, service_index, catalogue
+):
+    soup = soup_of(client, f"{service_index.url}?categoria=turismo")
+
+    assert hook(soup, "service-link") == []
+    assert soup.select_one(".alert-warning") is None
+    assert "Nessun contenuto corrisponde ai filtri scelti." in soup.get_text()
+
+
+def test_the_category_parameter_keeps_only_known_keys():
+    keys = [key for key, _label in ServiceCategory.choices]
+
+    assert parse_params(QueryDict("categoria=ambiente"), category_keys=keys).category == "ambiente"
+    assert parse_params(QueryDict("categoria=Ambiente"), category_keys=keys).category == ""
+    assert parse_params(QueryDict("categoria=ambiente")).category == ""
+    params = parse_params(QueryDict("categoria=ambiente&state=x&page=3"), category_keys=keys)
+    assert params.active and params.as_query() == "categoria=ambiente"
+
+
+def test_a_service_card_names_its_category_and_links_its_listing(client, service_index, identity):
+    page = make_service(service_index, category=ServiceCategory.EDUCATION)
+
+    soup = soup_of(client, page.url)
+
+    link = soup.find("a", string="Educazione e formazione")
+    assert link["href"] == f"{service_index.url}?categoria=educazione-e-formazione"
+    assert validator_findings(soup) == []
+
+
 def test_the_demo_services_pass_the_validators_checks(client):
     call_command("load_demo", verbosity=0)
     index = ServiceIndexPage.objects.get(slug="servizi")
     services = ServicePage.objects.child_of(index).live()
 
-    assert services.count() == 2
+    # C.SI.1.3: the validator finds at least 10 cards through the listing, and each passes.
+    gathered = gathered_service_links(client, index.url)
+    assert len(gathered) >= 10
+    assert set(gathered) == set(links_through_pages(client, index.url))
+    assert set(gathered) == {page.url for page in services}
     for page in services:
         soup = soup_of(client, page.url)
         assert validator_findings(soup) == [], page.title
+    assert len({page.category for page in services}) >= 3
     assert ServicePage.objects.filter(status=ServiceStatus.SUSPENDED).exists()
+    # C.SI.1.7, the "Servizi" part: every category link is a title of the model's list.
+    titles = [title for title, _href in category_links(soup_of(client, index.url))]
+    assert len(titles) >= 3
+    assert all(title.lower() in VALIDATOR_SERVICE_TITLES for title in titles)
+    # The service card replaced the generic page that described the same service.
+    assert (
+        not Page.objects.filter(slug="segretariato-sociale")
+        .exclude(pk__in=services.values("pk"))
+        .exists()
+    )
     before = ServicePage.objects.count()
     call_command("load_demo", verbosity=0)
     assert ServicePage.objects.count() == before

@@ -975,18 +975,3 @@ FOOTER_PAGES = [
         "body": "",
     },
 ]
-
-# A page that describes a service: it carries the service's metadata for AgID's validator.
-SERVICE_PAGE = {
-    "title": "Segretariato sociale",
-    "slug": "segretariato-sociale",
-    "intro": "Informazione e orientamento sui servizi sociali dell'Ambito, in ogni comune.",
-    "service_type": "Segretariato sociale",
-    "service_audience": "Cittadini dei 48 comuni dell'Ambito",
-    "body": html(
-        "Il segretariato sociale informa sui servizi e sulle prestazioni sociali dell'Ambito, "
-        "aiuta a presentare le domande e indirizza ai servizi specialistici.",
-        "Si accede dal servizio sociale del proprio comune, negli orari di apertura al "
-        "pubblico (contenuti dimostrativi).",
-    ),
-}

@@ -28,7 +28,8 @@ from .plans import PlanPage, PlanStatus
 
 
 class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPreview, Page):
-    """Abstract: subclasses name their child model and how year, body and state filter it."""
+    """Abstract: subclasses name their child model and how year, body, state and category
+    filter it."""
 
     intro = RichTextField(_("introduzione"), blank=True)
 
@@ -36,6 +37,7 @@ class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPrevie
     per_page = 10
     item_template = ""
     state_choices: list = []
+    category_choices: list = []
     filters_by_body = False
 
     content_panels = [
@@ -66,8 +68,15 @@ class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPrevie
     def filter_state(self, queryset, state):
         return queryset
 
+    def filter_category(self, queryset, category):
+        return queryset
+
     def year_options(self, queryset):
         return [d.year for d in queryset.datetimes("first_published_at", "year", order="DESC")]
+
+    def category_options(self, queryset):
+        """``(key, label, items)`` of the categories that select something; none by default."""
+        return []
 
     def filter_items(self, params):
         queryset = self.items()
@@ -77,6 +86,8 @@ class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPrevie
             queryset = queryset.filter(meeting_body__slug=params.body)
         if params.state:
             queryset = self.filter_state(queryset, params.state)
+        if params.category:
+            queryset = self.filter_category(queryset, params.category)
         if params.tag:
             queryset = queryset.filter(tagged_items__tag__slug=params.tag)
         return self.ordered(queryset)
@@ -90,6 +101,7 @@ class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPrevie
             .distinct()
             .order_by("name"),
             "states": self.state_choices,
+            "categories": self.category_options(items),
             "bodies": [],
         }
         if self.filters_by_body:
@@ -100,7 +112,11 @@ class SectionIndexPage(PrivacyGuardedPage, KnownViewRestrictions, HeadlessPrevie
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        params = parse_params(request.GET, state_keys=[key for key, _label in self.state_choices])
+        params = parse_params(
+            request.GET,
+            state_keys=[key for key, _label in self.state_choices],
+            category_keys=[key for key, _label in self.category_choices],
+        )
         paginator = Paginator(self.filter_items(params), self.per_page)
         context.update(
             params=params,

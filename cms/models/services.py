@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms.listing import CATEGORY_PARAM
 from cms.serializers import document_field
 from topics.panels import topics_panel
 
@@ -272,11 +273,17 @@ class ServicePage(BasePage):
 
 
 class ServiceIndexPage(SectionIndexPage):
-    """The "Servizi" section: the district's service cards, active ones first."""
+    """The "Servizi" section: the district's service cards, active ones first, and above them
+    links to the model's categories that hold at least one card (audit C.SI.1.7)."""
 
     child_model = ServicePage
     item_template = "cms/includes/item_service.html"
     state_choices = ServiceStatus.choices
+    category_choices = ServiceCategory.choices
+    # AgID's validator counts the service-link of the listing's first page or, when it has a
+    # pager-link, only those of the page that link opens (src/gatherers/services/index.ts): a
+    # district's whole catalogue (a few dozen cards) must fit on one page.
+    per_page = 50
     subpage_types = ["cms.ServicePage"]
     parent_page_types = ["cms.HomePage"]
 
@@ -291,3 +298,18 @@ class ServiceIndexPage(SectionIndexPage):
 
     def filter_state(self, queryset, state):
         return queryset.filter(status=state)
+
+    def filter_category(self, queryset, category):
+        return queryset.filter(category=category)
+
+    def category_options(self, queryset):
+        """The model's categories that hold live public cards, in the model's order, with
+        their number of cards."""
+        counts = dict(queryset.order_by().values_list("category").annotate(models.Count("pk")))
+        return [(key, label, counts[key]) for key, label in self.category_choices if key in counts]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        asked = request.GET.get(CATEGORY_PARAM, "")
+        context["unknown_category"] = bool(asked) and not context["params"].category
+        return context

@@ -18,7 +18,6 @@ PATHS = [path for _name, path, _status in PAGES] + [
     "/informativa-privacy/",
     "/faq/",
     "/mappa-del-sito/",
-    "/segretariato-sociale/",
 ]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 # The validator's fonts (src/audits/municipality_font/allowedFonts.ts).
