@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from cms import response_cache, site_structure
-from cms.models import BodyIdentity, StandardPage
+from cms.models import BodyIdentity, MenuSectionLink, MenuSectionPage, StandardPage
 from tests.factories import MinutesPageFactory, add_published, republish
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +136,14 @@ def test_the_admin_reads_the_settings_row_itself(rf, minutes):
 def test_a_new_section_appears_on_the_home_page_on_the_next_request(client, home, minutes):
     warm(client, "/")
 
-    add_published(home, StandardPage(title="Trasparenza", slug="trasparenza"))
+    section = add_published(
+        home, MenuSectionPage(title="Amministrazione", slug="amministrazione", show_in_menus=True)
+    )
+    explore = client.get("/").content.decode().split('id="sezioni"')[1]
+    assert 'href="/amministrazione/"' in explore
 
-    assert 'href="/trasparenza/"' in client.get("/").content.decode()
+    # A new entry of that section reaches the home page's card on the next request too.
+    section.section_links = [MenuSectionLink(link_page=minutes, title="Verbali")]
+    republish(section)
+    explore = client.get("/").content.decode().split('id="sezioni"')[1]
+    assert f'href="{minutes.url}">Verbali</a>' in explore
