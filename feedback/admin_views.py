@@ -27,7 +27,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.admin_webhooks import ReadOnlyPermissionPolicy
 
-from . import report
+from . import addresses, report
 from .attachments import CONTENT_TYPES
 from .models import InefficiencyReport, PageFeedback, ReportCategory, ReportStatus
 from .questions import ANSWER_CHOICES
@@ -118,8 +118,12 @@ class RatingReportMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         ]
 
 
+# The query parameter of a page's report naming its sub-page (PageFeedback.subpath).
+SUBPAGE_PARAM = "sottopagina"
+
 EXPORT_HEADINGS = [
     "Pagina",
+    "Sotto-pagina",
     "Indirizzo",
     "Tipo di pagina",
     "Valutazioni",
@@ -134,7 +138,7 @@ EXPORT_HEADINGS = [
 
 
 class RatingReportView(RatingReportMixin, TemplateView):
-    """Per page: count, average, distribution, last day; filters; CSV export."""
+    """Per page and sub-page: count, average, distribution, last day; filters; CSV export."""
 
     template_name = "feedback/admin/report.html"
     page_title = "Valutazioni delle pagine"
@@ -154,13 +158,23 @@ class RatingReportView(RatingReportMixin, TemplateView):
         summaries = self.summaries()
         context.update(
             filter_form=self.filter_form(),
-            summaries=[(s, report.page_type_label(s.page)) for s in summaries],
+            summaries=[
+                (s, report.page_type_label(s.page), self.page_report_url(s, query))
+                for s in summaries
+            ],
             total=sum(s.count for s in summaries),
             export_query=query.urlencode(),
             list_url=reverse(self.viewset.get_url_name("index")),
-            page_report_url_name=self.viewset.get_url_name("page_report"),
         )
         return context
+
+    def page_report_url(self, summary, filters):
+        """The report of one page or sub-page, with the filters chosen here."""
+        query = filters.copy()
+        if summary.subpath:
+            query[SUBPAGE_PARAM] = summary.subpath
+        url = reverse(self.viewset.get_url_name("page_report"), args=[summary.page.pk])
+        return f"{url}?{query.urlencode(safe='/')}" if query else url
 
     def export_csv(self):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -172,7 +186,8 @@ class RatingReportView(RatingReportMixin, TemplateView):
             writer.writerow(
                 [
                     summary.page.title,
-                    summary.page.url or "",
+                    summary.subpage_label,
+                    summary.url,
                     report.page_type_label(summary.page),
                     summary.count,
                     f"{summary.average:.2f}".replace(".", ","),
@@ -184,28 +199,49 @@ class RatingReportView(RatingReportMixin, TemplateView):
 
 
 class PageRatingReportView(RatingReportMixin, TemplateView):
-    """One page: distribution, follow-up answers, the latest comments."""
+    """One page, or one of its sub-pages (``?sottopagina=``): distribution, follow-up answers,
+    the latest comments."""
 
     template_name = "feedback/admin/page_report.html"
     page_title = "Valutazioni della pagina"
 
+    def rated(self):
+        """(page, sub-address, the sub-page's title or None), read once."""
+        if not hasattr(self, "_rated"):
+            page = get_object_or_404(Page, pk=self.kwargs["page_id"])
+            subpath = self.request.GET.get(SUBPAGE_PARAM, "")[: addresses.SUBPATH_MAX_LENGTH]
+            title = None
+            if subpath:
+                title = addresses.served_subpages(page.specific, [subpath]).get(subpath)
+            self._rated = (page, subpath, title)
+        return self._rated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = get_object_or_404(Page, pk=self.kwargs["page_id"])
-        ratings = self.ratings().filter(page=page)
+        page, subpath, _title = self.rated()
+        ratings = self.ratings().filter(page=page, subpath=subpath)
+        filters = self.request.GET.copy()
+        filters.pop(SUBPAGE_PARAM, None)
         context.update(
             rated_page=page.specific_deferred,
-            page_subtitle=page.title,
-            summary=report.page_summary(ratings, page),
+            rated_url=report.public_url(page, subpath),
+            subpath=subpath,
+            page_subtitle=self.get_page_subtitle(),
+            summary=report.page_summary(ratings, page, subpath),
             answers=report.answer_counts(ratings),
             comments=report.recent_comments(ratings),
             filter_form=self.filter_form(),
-            back_url=reverse(self.viewset.get_url_name("report")),
+            filtered=bool(filters),
+            back_url=reverse(self.viewset.get_url_name("report"))
+            + (f"?{filters.urlencode()}" if filters else ""),
         )
         return context
 
     def get_page_subtitle(self):
-        return get_object_or_404(Page, pk=self.kwargs["page_id"]).title
+        page, subpath, title = self.rated()
+        if not subpath:
+            return page.title
+        return f"{page.title} › {title or report.public_url(page, subpath) or subpath}"
 
     def get_breadcrumbs_items(self):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_subtitle()}]
@@ -232,16 +268,25 @@ class PageFeedbackViewSet(ModelViewSet):
     menu_label = "Valutazioni delle pagine"
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["created_on", "page", "rating", "answer", "comment"]
+    list_display = ["created_on", "page", "subpath", "rating", "answer", "comment"]
     filterset_class = PageFeedbackFilterSet
     search_backend_name = None
     search_fields = ["comment"]
     ordering = ["-created_on", "-pk"]
-    list_export = ["created_on", "page_id", "page", "rating", "get_answer_display", "comment"]
+    list_export = [
+        "created_on",
+        "page_id",
+        "page",
+        "subpath",
+        "rating",
+        "get_answer_display",
+        "comment",
+    ]
     export_headings = {
         "created_on": "Data",
         "page_id": "ID pagina",
         "page": "Pagina",
+        "subpath": "Sotto-pagina",
         "rating": "Valutazione",
         "get_answer_display": "Aspetto indicato",
         "comment": "Dettaglio",

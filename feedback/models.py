@@ -1,9 +1,10 @@
 """What citizens send: a rating of a page, and a report of a disservice ("Segnala disservizio").
 
-A rating holds no personal data: the page, the stars, the chosen follow-up answer, a short
-text cleaned of e-mails and phone numbers (feedback/scrub.py) and the day. No address, no
-browser, no cookie, no time of day. A report may hold the e-mail its author chose to leave
-for an answer: it is shown only in the admin, to moderators.
+A rating holds no personal data: the page (and which of its sub-pages, feedback/addresses.py),
+the stars, the chosen follow-up answer, a short text cleaned of e-mails and phone numbers
+(feedback/scrub.py) and the day. No client address, no browser, no cookie, no time of day. A
+report may hold the e-mail its author chose to leave for an answer: it is shown only in the
+admin, to moderators.
 """
 
 import uuid
@@ -12,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from .addresses import SUBPATH_MAX_LENGTH
 from .questions import ANSWER_CHOICES, COMMENT_MAX_LENGTH
 
 
@@ -21,6 +23,15 @@ class PageFeedback(models.Model):
         on_delete=models.CASCADE,
         related_name="feedback_ratings",
         verbose_name="pagina",
+    )
+    subpath = models.CharField(
+        "sotto-pagina",
+        max_length=SUBPATH_MAX_LENGTH,
+        blank=True,
+        default="",
+        help_text="La parte dell'indirizzo sotto quello della pagina, quando la valutazione è "
+        "stata data su una pagina che questa serve (una rete sotto «Reti», un argomento sotto "
+        "«Argomenti»); vuota per la pagina stessa.",
     )
     rating = models.PositiveSmallIntegerField(
         "valutazione", validators=[MinValueValidator(1), MaxValueValidator(5)]
@@ -41,7 +52,8 @@ class PageFeedback(models.Model):
         indexes = [models.Index(fields=["page", "created_on"])]
 
     def __str__(self):
-        return f"{self.rating}/5 - {self.page_id} - {self.created_on:%d/%m/%Y}"
+        where = f"{self.page_id}/{self.subpath}" if self.subpath else self.page_id
+        return f"{self.rating}/5 - {where} - {self.created_on:%d/%m/%Y}"
 
 
 class ReportCategory(models.TextChoices):

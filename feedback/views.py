@@ -7,7 +7,8 @@ endpoint is ``csrf_exempt``. What CSRF would protect against (another site makin
 visitor's browser post a rating) gains an attacker nothing here: the endpoint changes no
 account and reads no session. It is protected instead by a honeypot field, a daily limit per
 client (feedback/ratelimit.py: a keyed hash of address and day, never the address), a check
-that the page is live and public, and length limits. It sets no cookie and stores no
+that the page is live and public and that the rated address is one it serves
+(feedback/addresses.py), and length limits. It sets no cookie and stores no
 personal data (feedback/models.py).
 
 The report form is not cached (``never_cache``: its CSRF token belongs to one visitor), so
@@ -16,6 +17,7 @@ it keeps Django's CSRF protection.
 
 from django.conf import settings
 from django.shortcuts import redirect, render
+from django.utils.encoding import iri_to_uri
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,7 +25,7 @@ from wagtail.models import Page
 
 from cms.site_structure import public
 
-from . import questions, ratelimit
+from . import addresses, questions, ratelimit
 from .forms import InefficiencyReportForm, PageFeedbackForm
 from .models import PageFeedback
 
@@ -45,11 +47,16 @@ def rated_page(page_id):
     return public(Page.objects.live().filter(pk=page_id, depth__gt=1)).first()
 
 
-def _refused(request, message, page=None, status=400):
+def rated_url(request, page, subpath=""):
+    """The public address the rating was given on: the page's own, or its sub-page's."""
+    return iri_to_uri(f"{page.get_url(request)}{subpath}")
+
+
+def _refused(request, message, page=None, status=400, subpath=""):
     response = render(
         request,
         "feedback/feedback_refused.html",
-        {"message": message, "back_url": page.get_url(request) if page else "/"},
+        {"message": message, "back_url": rated_url(request, page, subpath) if page else "/"},
         status=status,
     )
     response["Cache-Control"] = "no-store"
@@ -59,17 +66,26 @@ def _refused(request, message, page=None, status=400):
 @csrf_exempt
 @require_POST
 def page_feedback(request):
-    """Store a rating sent by the form at the foot of every page, then go back to the page
-    (Post/Redirect/Get) where the thank-you message replaces the form."""
+    """Store a rating sent by the form at the foot of every page, then go back to the address
+    it was given on (Post/Redirect/Get) where the thank-you message replaces the form.
+
+    The form sends the page's id and the address it was shown on: a routable page's sub-page
+    (a network under «Reti») is rated as such, once the address is known to be one the page
+    serves (feedback/addresses.py)."""
     form = PageFeedbackForm(request.POST)
     page_id = request.POST.get("pagina", "")
     page = rated_page(int(page_id) if page_id.isdigit() else None)
     if page is None:
         return _refused(request, "La pagina da valutare non esiste o non è pubblica.")
+    subpath = addresses.subpath_of(page, request.POST.get("indirizzo", ""), request)
+    if subpath is None:
+        return _refused(
+            request, "L'indirizzo della pagina valutata non appartiene a questa pagina.", page
+        )
     if not form.is_valid():
         errors = [error for field_errors in form.errors.values() for error in field_errors]
-        return _refused(request, " ".join(errors), page)
-    back = f"{page.get_url(request)}?{THANKS_QUERY}#feedback"
+        return _refused(request, " ".join(errors), page, subpath=subpath)
+    back = f"{rated_url(request, page, subpath)}?{THANKS_QUERY}#feedback"
     if form.is_robot():
         return redirect(back)  # as if stored: a robot learns nothing
     if not ratelimit.allow(request, "feedback", feedback_limit()):
@@ -78,8 +94,9 @@ def page_feedback(request):
             "Hai inviato molte valutazioni oggi: grazie, per oggi non ne registriamo altre.",
             page,
             status=429,
+            subpath=subpath,
         )
-    PageFeedback.objects.create(page=page, **form.feedback_values())
+    PageFeedback.objects.create(page=page, subpath=subpath, **form.feedback_values())
     return redirect(back)
 
 

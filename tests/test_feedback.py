@@ -1,6 +1,7 @@
 """Page ratings (feedback/): the form at the foot of every public page, sent without
 JavaScript, stored without personal data, cache-safe, rate-limited, and reported per page in
-the admin with a CSV export."""
+the admin with a CSV export; the sub-pages a routable page serves (a network under «Reti», a
+topic under «Argomenti») are rated and reported on their own."""
 
 import csv
 import io
@@ -15,7 +16,9 @@ from cms.models import BodyIdentity
 from feedback import questions
 from feedback.models import PageFeedback
 from feedback.scrub import REMOVED, scrub_personal_data
-from tests.factories import NewsPageFactory, StandardPageFactory
+from network.models import NetworkIndexPage
+from tests.factories import NetworkFactory, NewsPageFactory, StandardPageFactory, add_published
+from topics.models import Topic, TopicIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -329,7 +332,7 @@ def test_the_report_gives_count_and_average_per_page(client, editor, ratings):
     response = client.get(REPORT)
 
     assert response.status_code == 200
-    summaries = {summary.page.pk: summary for summary, _type in response.context["summaries"]}
+    summaries = {summary.page.pk: summary for summary, *_ in response.context["summaries"]}
     assert summaries[page.pk].count == 4
     assert summaries[page.pk].average == 3.5
     assert summaries[page.pk].stars == {1: 0, 2: 1, 3: 1, 4: 1, 5: 1}
@@ -343,15 +346,15 @@ def test_the_report_filters_by_period_type_and_section(client, editor, ratings):
     since = (date.today() - timedelta(days=10)).isoformat()
 
     recent = client.get(REPORT, {"da": since}).context["summaries"]
-    assert {s.page.pk: s.count for s, _ in recent} == {page.pk: 3, other.pk: 1}
+    assert {s.page.pk: s.count for s, *_ in recent} == {page.pk: 3, other.pk: 1}
 
     news_type = other.content_type_id
     only_news = client.get(REPORT, {"tipo": news_type}).context["summaries"]
-    assert [s.page.pk for s, _ in only_news] == [other.pk]
+    assert [s.page.pk for s, *_ in only_news] == [other.pk]
 
     section = other.get_parent()
     in_section = client.get(REPORT, {"sezione": section.pk}).context["summaries"]
-    assert [s.page.pk for s, _ in in_section] == [other.pk]
+    assert [s.page.pk for s, *_ in in_section] == [other.pk]
 
 
 def test_the_page_report_shows_distribution_answers_and_recent_comments(client, moderator, ratings):
@@ -377,10 +380,18 @@ def test_the_csv_export_has_one_row_per_page(client, editor, ratings):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:5] == ["Pagina", "Indirizzo", "Tipo di pagina", "Valutazioni", "Media"]
+    assert rows[0][:6] == [
+        "Pagina",
+        "Sotto-pagina",
+        "Indirizzo",
+        "Tipo di pagina",
+        "Valutazioni",
+        "Media",
+    ]
     by_title = {row[0]: row for row in rows[1:]}
-    assert by_title[page.title][3:10] == ["4", "3,50", "1", "1", "1", "1", "0"]
-    assert by_title[other.title][3] == "1"
+    assert by_title[page.title][1:3] == ["", page.url]
+    assert by_title[page.title][4:11] == ["4", "3,50", "1", "1", "1", "1", "0"]
+    assert by_title[other.title][4] == "1"
 
 
 def test_the_list_of_ratings_exports_each_rating(client, editor, ratings):
@@ -393,12 +404,13 @@ def test_the_list_of_ratings_exports_each_rating(client, editor, ratings):
         "Data",
         "ID pagina",
         "Pagina",
+        "Sotto-pagina",
         "Valutazione",
         "Aspetto indicato",
         "Dettaglio",
     ]
     assert len(rows) == 6
-    assert any(row[4] == "A volte le indicazioni non erano complete" for row in rows)
+    assert any(row[5] == "A volte le indicazioni non erano complete" for row in rows)
 
 
 def test_people_outside_the_editorial_groups_do_not_see_the_report(
@@ -411,3 +423,166 @@ def test_people_outside_the_editorial_groups_do_not_see_the_report(
     client.force_login(user)
     assert client.get(REPORT).status_code == 302
     assert client.get(REPORT, {"export": "csv"}).status_code == 302
+
+
+# --------------------------------------------------------------------------- routed sub-pages
+
+
+@pytest.fixture
+def networks_page(home):
+    NetworkFactory(name="Assemblea dei Sindaci", slug="assemblea-dei-sindaci")
+    NetworkFactory(name="Rete ConTatto", slug="rete-contatto")
+    return add_published(home, NetworkIndexPage(title="Reti", slug="reti"))
+
+
+def rate_at(client, page, address, **data):
+    return client.post(URL, {"pagina": str(page.pk), "indirizzo": address, **data})
+
+
+def test_the_form_on_a_networks_page_carries_its_own_address(client, networks_page):
+    html = client.get("/reti/assemblea-dei-sindaci/?page=2").content.decode()
+
+    assert f'name="pagina" value="{networks_page.pk}"' in html
+    assert 'name="indirizzo" value="/reti/assemblea-dei-sindaci/"' in html
+    index = client.get("/reti/").content.decode()
+    assert 'name="indirizzo" value="/reti/"' in index
+
+
+def test_a_rating_on_a_networks_page_is_stored_for_that_network_and_sends_the_visitor_back_there(
+    client, networks_page
+):
+    response = rate_at(client, networks_page, "/reti/assemblea-dei-sindaci/", valutazione="2")
+
+    assert response.status_code == 302
+    assert response.url == "/reti/assemblea-dei-sindaci/?valutazione=grazie#feedback"
+    stored = PageFeedback.objects.get()
+    assert (stored.page_id, stored.subpath) == (networks_page.pk, "assemblea-dei-sindaci/")
+
+
+def test_a_rating_on_the_index_is_stored_for_the_page_itself(client, networks_page):
+    assert rate_at(client, networks_page, "/reti/", valutazione="5").url.startswith("/reti/?")
+    assert PageFeedback.objects.get().subpath == ""
+
+
+def test_the_query_string_and_fragment_of_the_address_are_dropped(client, networks_page):
+    rate_at(client, networks_page, "/reti/rete-contatto/?page=3#feedback", valutazione="4")
+    assert PageFeedback.objects.get().subpath == "rete-contatto/"
+
+
+def test_a_form_cached_before_the_address_was_sent_rates_the_page_itself(client, networks_page):
+    assert rate(client, networks_page, valutazione="4").status_code == 302
+    assert PageFeedback.objects.get().subpath == ""
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/notizie/",  # another page
+        "/",  # the home page, above
+        "/retina/",  # starts like the page's address, is not under it
+        "/reti/non-esiste/",  # a network that does not exist
+        "/reti/rete-contatto/verbali/",  # no such route
+        "/reti/../admin/",
+        "https://altro.example/reti/rete-contatto/",
+        "//altro.example/reti/rete-contatto/",
+        "/reti/" + "a" * 2000 + "/",
+    ],
+)
+def test_a_forged_address_is_refused_and_nothing_is_stored(client, networks_page, address):
+    response = rate_at(client, networks_page, address, valutazione="4")
+
+    assert response.status_code == 400
+    assert "non appartiene a questa pagina" in response.content.decode()
+    assert not PageFeedback.objects.exists()
+
+
+def test_a_page_that_serves_no_sub_pages_refuses_any_address_below_it(client, page):
+    assert rate_at(client, page, "/affitto/domanda/", valutazione="4").status_code == 400
+    assert rate_at(client, page, "/affitto/", valutazione="4").status_code == 302
+    assert PageFeedback.objects.get().subpath == ""
+
+
+def test_a_rating_on_a_topics_page_is_stored_for_that_topic(client, home):
+    topics = add_published(home, TopicIndexPage(title="Argomenti", slug="argomenti"))
+    topic = Topic.objects.order_by("name").first()
+
+    response = rate_at(client, topics, f"/argomenti/{topic.slug}/", valutazione="3")
+
+    assert response.status_code == 302
+    assert PageFeedback.objects.get().subpath == f"{topic.slug}/"
+
+
+@pytest.fixture
+def network_ratings(networks_page):
+    for stars, subpath, comment in [
+        (2, "assemblea-dei-sindaci/", "Manca il calendario"),
+        (4, "assemblea-dei-sindaci/", ""),
+        (5, "", "Elenco chiaro"),
+        (1, "rete-soppressa/", ""),  # a network since removed
+    ]:
+        PageFeedback.objects.create(
+            page=networks_page, subpath=subpath, rating=stars, comment=comment
+        )
+    return networks_page
+
+
+def test_ratings_on_a_network_and_on_the_index_are_reported_apart(client, editor, network_ratings):
+    client.force_login(editor)
+    response = client.get(REPORT)
+
+    rows = {summary.subpath: summary for summary, *_ in response.context["summaries"]}
+    assert set(rows) == {"", "assemblea-dei-sindaci/", "rete-soppressa/"}
+    assert (rows[""].count, rows[""].average, rows[""].label) == (1, 5, "Reti")
+    network = rows["assemblea-dei-sindaci/"]
+    assert (network.count, network.average) == (2, 3)
+    assert network.label == "Assemblea dei Sindaci"
+    assert network.url == "/reti/assemblea-dei-sindaci/"
+    assert rows["rete-soppressa/"].label == "/reti/rete-soppressa/"
+    html = response.content.decode()
+    assert "Assemblea dei Sindaci" in html and "?sottopagina=assemblea-dei-sindaci/" in html
+
+
+def test_the_report_of_a_network_shows_only_its_ratings(client, moderator, network_ratings):
+    client.force_login(moderator)
+    url = reverse("page_feedback:page_report", args=[network_ratings.pk])
+
+    network = client.get(url, {"sottopagina": "assemblea-dei-sindaci/"})
+    assert network.context["summary"].count == 2
+    assert [c.comment for c in network.context["comments"]] == ["Manca il calendario"]
+    assert "Reti › Assemblea dei Sindaci" in network.content.decode()
+    assert 'href="/reti/assemblea-dei-sindaci/"' in network.content.decode()
+
+    index = client.get(url)
+    assert index.context["summary"].count == 1
+    assert [c.comment for c in index.context["comments"]] == ["Elenco chiaro"]
+
+
+def test_the_csv_export_names_the_sub_page(client, editor, network_ratings):
+    client.force_login(editor)
+    response = client.get(REPORT, {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][1] == "Sotto-pagina"
+    by_subpage = {row[1]: row for row in rows[1:]}
+    assert by_subpage["Assemblea dei Sindaci"][:5] == [
+        "Reti",
+        "Assemblea dei Sindaci",
+        "/reti/assemblea-dei-sindaci/",
+        "elenco delle reti",
+        "2",
+    ]
+    assert by_subpage[""][2] == "/reti/" and by_subpage[""][4] == "1"
+
+
+def test_the_list_of_ratings_shows_the_sub_page(client, editor, network_ratings):
+    client.force_login(editor)
+    response = client.get(reverse("page_feedback:index"), {"export": "csv"})
+
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert sorted(row[3] for row in rows[1:]) == [
+        "",
+        "assemblea-dei-sindaci/",
+        "assemblea-dei-sindaci/",
+        "rete-soppressa/",
+    ]

@@ -117,6 +117,13 @@ class TopicIndexPage(PrivacyGuardedPage, KnownViewRestrictions, RoutablePageMixi
             context_overrides={"topic": topic, "page_obj": page_obj},
         )
 
+    def subpage_titles(self, route_name, slugs):
+        """{slug: name} of the topics among ``slugs`` that exist: the titles of this page's
+        sub-pages, which page ratings tell apart (feedback/addresses.py)."""
+        if route_name != "topic":
+            return {}
+        return dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
     def topic_url(self, slug, base=None):
         """The public address of a topic's route (``base``: this page's URL, if known)."""
         base = base if base is not None else self.url

@@ -21,6 +21,9 @@ def page_feedback_form(context, page):
     ):
         return None
     return {
+        # The address shown: a routable page's sub-page is rated as itself (feedback/addresses.py).
+        # The cached copy of a page is per address, so this never differs between visitors.
+        "address": request.path,
         "thanked": request.GET.get("valutazione") == "grazie",
         "questions": questions,
         "ratings": list(reversed(questions.RATINGS)),

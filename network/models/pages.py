@@ -62,6 +62,15 @@ class NetworkIndexPage(PrivacyGuardedPage, KnownViewRestrictions, RoutablePageMi
             context_overrides={"profile": profile, "network": profile.network},
         )
 
+    def subpage_titles(self, route_name, slugs):
+        """{slug: name} of the networks among ``slugs`` that exist: the titles of this page's
+        sub-pages, which page ratings tell apart (feedback/addresses.py)."""
+        from network.models import Network
+
+        if route_name != "network":
+            return {}
+        return dict(Network.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
     def network_url(self, slug, base=None):
         """The public address of a network's route (``base``: this page's URL, if known)."""
         base = base if base is not None else self.url
