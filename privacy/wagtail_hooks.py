@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import guard
 from .admin import ConfirmationViewSet, confirmation_policy
+from .admin_publishing import GuardedPageViewSet, GuardedPublishBulkAction
 from .models import Confirmation
 from .publishing import GuardedPublishPageRevisionAction
 
@@ -15,7 +16,12 @@ register_permission_policy(Confirmation, confirmation_policy)
 
 @hooks.register("register_admin_viewset")
 def register_privacy_viewsets():
-    return [ConfirmationViewSet()]
+    # GuardedPageViewSet: for every page type, after Wagtail's own (registered at order -1).
+    return [ConfirmationViewSet(), GuardedPageViewSet()]
+
+
+# In place of Wagtail's bulk «Pubblica» (same action type, registered later).
+hooks.register("register_bulk_action", GuardedPublishBulkAction, order=100)
 
 
 @hooks.register("register_actions", order=100)

@@ -1,12 +1,15 @@
 """The privacy guard on every way a page goes live: the admin edit view (blocked, confirm
-without a reason refused, confirm with a reason publishes and logs), workflow approval,
-scheduled publishing (held), direct and API publishing (refused), minutes items and
-attachments, clean text, and the moderators' report with its CSV."""
+without a reason refused, confirm with a reason publishes and logs), workflow approval (from
+the edit view and from the dashboard), the admin's bulk publish (the clean pages published,
+the others named in a message), scheduled publishing (held), direct and API publishing
+(refused), minutes items and attachments, clean text, and the moderators' report with its
+CSV."""
 
 from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -308,3 +311,163 @@ def test_the_admin_publish_hook_stops_what_the_form_did_not_see(rf, superuser, p
     assert "dati personali" in str(list(request._messages)[0])
     page.intro = "Chi siamo."
     assert guard_admin_publish(request, page) is None
+
+
+# --------------------------------------------------------------------------- admin without a form
+
+
+def draft(page, **changes):
+    """Save a draft revision of ``page`` with ``changes`` (the live page stays as it was)."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    return page.save_revision()
+
+
+def bulk_publish_url(*pages, next_url):
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    return f"{reverse('wagtail_bulk_action', args=['wagtailcore', 'page', 'publish'])}?{ids}&next={next_url}"
+
+
+def messages_of(response):
+    return [(message.level_tag, str(message)) for message in get_messages(response.wsgi_request)]
+
+
+def test_the_bulk_publish_confirmation_lists_the_pages_it_will_not_publish(client, superuser, home):
+    clean = StandardPageFactory(parent=home, title="Orari")
+    flagged = StandardPageFactory(parent=home, title="Incarichi")
+    draft(clean, intro="Orari dello sportello.")
+    draft(flagged, intro=f"C.F. {TAX_CODE}")
+    client.force_login(superuser)
+
+    response = client.get(bulk_publish_url(clean, flagged, next_url="/admin/"))
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    warning = soup.find(attrs={"data-personal-data-pages": True})
+    assert "non sarà pubblicata" in warning.text
+    assert [a.text for a in warning.find_next("ul").find_all("a")] == ["Incarichi"]
+    assert TAX_CODE not in response.content.decode()
+
+
+def test_the_bulk_publish_publishes_the_clean_page_and_names_the_refused_one(
+    client, superuser, home
+):
+    clean = StandardPageFactory(parent=home, title="Orari")
+    flagged = StandardPageFactory(parent=home, title="Incarichi")
+    draft(clean, intro="Orari dello sportello.")
+    flagged_draft = draft(flagged, intro=f"C.F. {TAX_CODE}")
+    listing = reverse("wagtailadmin_explore", args=[home.pk])
+    client.force_login(superuser)
+
+    response = client.post(bulk_publish_url(clean, flagged, next_url=listing), {})
+
+    assert response.status_code == 302
+    assert response.url == listing
+    clean.refresh_from_db()
+    flagged.refresh_from_db()
+    assert clean.intro == "Orari dello sportello." and not clean.has_unpublished_changes
+    assert TAX_CODE not in flagged.intro
+    assert flagged.has_unpublished_changes
+    assert flagged.get_latest_revision() == flagged_draft
+    assert flagged.live_revision != flagged_draft
+    assert not PageLogEntry.objects.filter(
+        page=flagged, action="wagtail.publish", revision=flagged_draft
+    ).exists()
+    levels = messages_of(response)
+    assert [level for level, _text in levels] == ["success", "error"]
+    error = levels[1][1]
+    assert "«Incarichi» non è stata pubblicata" in error
+    assert "Codice fiscale" in error
+    assert "Apri la pagina" in error
+    assert reverse("wagtailadmin_pages:edit", args=[flagged.pk]) in error
+    assert TAX_CODE not in error
+
+
+def test_a_bulk_publish_of_refused_pages_only_publishes_nothing_and_says_why(
+    client, superuser, home
+):
+    flagged = StandardPageFactory(parent=home, title="Incarichi")
+    draft(flagged, intro="Scrivere a mario.rossi72@gmail.com")
+    client.force_login(superuser)
+
+    response = client.post(bulk_publish_url(flagged, next_url="/admin/"), {})
+
+    assert response.status_code == 302
+    flagged.refresh_from_db()
+    assert "gmail" not in flagged.intro
+    levels = messages_of(response)
+    assert [level for level, _text in levels] == ["error"]
+    assert "E-mail personale" in levels[0][1]
+
+
+def test_a_bulk_publish_with_sub_pages_leaves_a_refused_draft_sub_page_as_it_was(
+    client, superuser, home
+):
+    section = StandardPageFactory(parent=home, title="Servizi")
+    draft(section, intro="I servizi del distretto.")
+    clean_child = StandardPageFactory(parent=section, title="Assistenza domiciliare")
+    flagged_child = StandardPageFactory(parent=section, title="Graduatoria")
+    for child, intro in [(clean_child, "Come si chiede."), (flagged_child, f"C.F. {TAX_CODE}")]:
+        child.unpublish()
+        draft(child, intro=intro)
+    client.force_login(superuser)
+
+    response = client.post(
+        bulk_publish_url(section, next_url="/admin/"), {"include_descendants": "on"}
+    )
+
+    assert response.status_code == 302
+    for page in (section, clean_child, flagged_child):
+        page.refresh_from_db()
+    assert section.intro == "I servizi del distretto." and section.live
+    assert clean_child.live and clean_child.intro == "Come si chiede."
+    assert not flagged_child.live and TAX_CODE not in flagged_child.intro
+    errors = [text for level, text in messages_of(response) if level == "error"]
+    assert len(errors) == 1 and "«Graduatoria» non è stata pubblicata" in errors[0]
+
+
+@pytest.fixture
+def page_in_review(page, superuser):
+    draft(page, intro=f"C.F. {TAX_CODE}")
+    workflow_state = page.get_workflow().start(page, superuser)
+    return page, workflow_state.current_task_state
+
+
+@pytest.mark.parametrize("xhr", [True, False])
+def test_approving_from_the_dashboard_with_unconfirmed_findings_leads_to_the_page_with_a_message(
+    client, superuser, page_in_review, xhr
+):
+    page, task_state = page_in_review
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    headers = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"} if xhr else {}
+    client.force_login(superuser)
+
+    response = client.post(url, {"comment": ""}, **headers)
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if xhr:
+        assert response.status_code == 200
+        assert response.json()["step"] == "success"
+        assert response.json()["redirect"] == edit_url
+    else:
+        assert response.status_code == 302 and response.url == edit_url
+    task_state.refresh_from_db()
+    page.refresh_from_db()
+    assert task_state.status == "in_progress"
+    assert page.workflow_in_progress
+    assert TAX_CODE not in page.intro
+    [(level, text)] = messages_of(response)
+    assert level == "error" and "non è stata pubblicata" in text and "Codice fiscale" in text
+
+
+def test_approving_a_clean_page_from_the_dashboard_still_publishes_it(client, superuser, page):
+    draft(page, intro="Orari dello sportello.")
+    task_state = page.get_workflow().start(page, superuser).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    client.force_login(superuser)
+
+    response = client.post(url, {"comment": ""}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.intro == "Orari dello sportello." and not page.workflow_in_progress
