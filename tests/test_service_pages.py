@@ -18,7 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.listing import parse_params
 from cms.models import BodyIdentity, ServiceIndexPage, ServicePage, ServiceStatus
 from cms.models.services import ServiceCategory
-from tests.factories import DocumentFactory, add_published
+from tests.factories import DocumentFactory, StandardPageFactory, add_published, republish
 from topics.models import PageTopic, Topic
 
 pytestmark = pytest.mark.django_db
@@ -588,6 +588,47 @@ def test_the_demo_services_pass_the_validators_checks(client):
         .exclude(pk__in=services.values("pk"))
         .exists()
     )
+    # C.SI.2.1 (and, in the validator's online scope, C.SI.1.2 and C.SI.3.1): the listing and
+    # every card link an existing booking page with the appointment-booking hook.
+    for url in [index.url, *(page.url for page in services)]:
+        (booking,) = soup_of(client, url).select('[data-element="appointment-booking"]')
+        assert booking["href"] == "/prenota-appuntamento/", url
+    assert client.get("/prenota-appuntamento/").status_code == 200
     before = ServicePage.objects.count()
     call_command("load_demo", verbosity=0)
     assert ServicePage.objects.count() == before
+
+
+def booking_links(client, url):
+    return [
+        link["href"] for link in soup_of(client, url).select('[data-element="appointment-booking"]')
+    ]
+
+
+def test_the_booking_link_leads_to_the_chosen_page_from_the_listing_and_every_card(
+    client, service_index, service, home
+):
+    assert booking_links(client, service_index.url) == []
+    assert booking_links(client, service.url) == []
+
+    booking = StandardPageFactory(parent=home, title="Prenota", slug="prenota")
+    service_index.booking_page = booking
+    republish(service_index)
+
+    assert booking_links(client, service_index.url) == ["/prenota/"]
+    assert booking_links(client, service.url) == ["/prenota/"]
+
+
+def test_an_unpublished_booking_page_gives_way_to_the_typed_address(
+    client, service_index, service, home
+):
+    booking = StandardPageFactory(parent=home, title="Prenota", slug="prenota")
+    service_index.booking_page = booking
+    service_index.booking_url = "https://prenota.example.org/servizi-sociali"
+    republish(service_index)
+    booking.unpublish()
+
+    assert booking_links(client, service.url) == ["https://prenota.example.org/servizi-sociali"]
+    service_index.booking_url = ""
+    republish(service_index)
+    assert booking_links(client, service.url) == []

@@ -33,7 +33,7 @@ from .content import (
 )
 from .pdf import pdf_bytes
 from .registry import NETWORK_INDEX, load_registry
-from .services import OFFICE, SERVICE_INDEX, SERVICES
+from .services import BOOKING_PAGE, OFFICE, SERVICE_INDEX, SERVICES
 
 
 def in_order(children):
@@ -282,17 +282,36 @@ class DemoLoader:
             self.add_page(home, data["slug"], "Pagine generiche", build, rome(2017, 1, 9, 9))
 
     def load_services(self, home):
-        from cms.models import ServiceIndexPage, ServicePage
+        from cms.models import ServiceIndexPage, ServicePage, StandardPage
         from topics.models import PageTopic, Topic
+
+        booking = self.add_page(
+            home,
+            BOOKING_PAGE["slug"],
+            "Pagine generiche",
+            lambda: StandardPage(
+                title=BOOKING_PAGE["title"],
+                intro=BOOKING_PAGE["intro"],
+                body=BOOKING_PAGE["body"],
+            ),
+            rome(2017, 1, 9, 9),
+        )
 
         def build_index():
             return ServiceIndexPage(
-                title=SERVICE_INDEX["title"], intro=html(SERVICE_INDEX["intro"]), show_in_menus=True
+                title=SERVICE_INDEX["title"],
+                intro=html(SERVICE_INDEX["intro"]),
+                show_in_menus=True,
+                booking_page=booking,
             )
 
         index = self.add_page(
             home, SERVICE_INDEX["slug"], "Sezioni", build_index, rome(2017, 1, 9, 9)
         )
+        if index.booking_page_id is None and not index.booking_url:
+            # A demo loaded before the booking link existed.
+            index.booking_page = booking
+            index.save_revision(user=self.admin).publish(user=self.admin)
         for data in SERVICES:
 
             def build(data=data):

@@ -13,6 +13,25 @@ SERVICE_INDEX = {
     "intro": "I servizi sociali che l'Ambito offre ai cittadini dei 48 comuni del Cremasco.",
 }
 
+# Where "Prenota appuntamento" leads (AgID audit C.SI.2.1): how to book a meeting with the
+# social services, which in the district happens at each comune's social secretariat.
+BOOKING_PAGE = {
+    "title": "Prenota un appuntamento",
+    "slug": "prenota-appuntamento",
+    "intro": "Come fissare un colloquio con un operatore dei servizi sociali dell'Ambito.",
+    "body": html(
+        "Il primo colloquio si prenota con il segretariato sociale del proprio comune: "
+        "telefonando al comune negli orari di apertura o presentandosi allo sportello. "
+        "L'operatore fissa la data e indica che cosa portare.",
+        "Chi non sa a quale sportello rivolgersi può chiamare l'Ufficio di Piano al "
+        f"{BODY_IDENTITY['phone']} o scrivere a {BODY_IDENTITY['email']}: risponde entro due "
+        "giorni lavorativi con il recapito dello sportello più vicino.",
+        "Per i servizi dell'ASST (assistenza domiciliare integrata) l'appuntamento si prende "
+        "con il proprio medico di medicina generale.",
+        "Pagina dimostrativa: orari e tempi sono esempi e non hanno valore ufficiale.",
+    ),
+}
+
 OFFICE = {
     "office_name": "Ufficio di Piano - sportello dei servizi sociali",
     "office_address": f"{BODY_IDENTITY['address']}, {BODY_IDENTITY['postal_code']} "

@@ -16,6 +16,7 @@ from topics.panels import topics_panel
 
 from .base import BasePage
 from .listing import SectionIndexPage
+from .settings import LinkField
 
 
 class ServiceCategory(models.TextChoices):
@@ -242,6 +243,15 @@ class ServicePage(BasePage):
     def online_button_label(self):
         return self.online_label or "Accedi al servizio online"
 
+    def booking_address(self) -> str:
+        """Where this card's "Prenota appuntamento" leads: its section's choice (one query)."""
+        section = (
+            ServiceIndexPage.objects.filter(path=self.path[: -self.steplen])
+            .select_related("booking_page")
+            .first()
+        )
+        return section.booking_address() if section is not None else ""
+
     def page_index(self):
         """The sections shown, in order: ``(anchor, label)``."""
         return [
@@ -287,8 +297,41 @@ class ServiceIndexPage(SectionIndexPage):
     subpage_types = ["cms.ServicePage"]
     parent_page_types = ["cms.HomePage"]
 
+    booking_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pagina «Prenota appuntamento»"),
+        help_text=_(
+            "La pagina che spiega come prenotare un appuntamento (es. con il segretariato "
+            "sociale del proprio comune): il pulsante «Prenota appuntamento» è mostrato in "
+            "questo elenco e in ogni scheda servizio."
+        ),
+    )
+    booking_url = LinkField(
+        _("oppure indirizzo «Prenota appuntamento»"),
+        help_text=_("Es. il sistema di prenotazione online dell'ente, se c'è."),
+    )
+
+    content_panels = [
+        *SectionIndexPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("booking_page"), FieldPanel("booking_url")],
+            heading=_("Prenotazione degli appuntamenti"),
+        ),
+    ]
+
     class Meta:
         verbose_name = _("elenco dei servizi")
+
+    def booking_address(self) -> str:
+        """Where "Prenota appuntamento" leads: the chosen page while live, else the address."""
+        page = self.booking_page
+        if page is not None and page.live:
+            return page.url or ""
+        return self.booking_url
 
     def get_template(self, request, *args, **kwargs):
         return "cms/service_index_page.html"
