@@ -6,6 +6,7 @@
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/udp_load bench/load.sh
 #   PAGE_RESPONSE_CACHE=0 API_RESPONSE_CACHE=0 bench/load.sh   # every answer computed
 #   GUNICORN_ARGS=--preload bench/load.sh                       # workers share the application
+#   ACCEPT_ENCODING=gzip bench/load.sh  # ask for gzip, as browsers do (cms/compression.py)
 #
 # Builds a throw-away demo database (load_demo plus the issue's minutes page: 10 agenda items,
 # 20 attendees), serves it with gunicorn (WORKERS sync workers, default 2), and drives a page,
@@ -62,13 +63,15 @@ for target in "${targets[@]}"; do
 done
 
 echo "== wrk: $THREADS threads, $CONNECTIONS connections, ${SECONDS_PER_URL}s per URL;" \
-     "gunicorn $WORKERS sync workers; cache: pages ${PAGE_RESPONSE_CACHE:-1}, API ${API_RESPONSE_CACHE:-1}"
+     "gunicorn $WORKERS sync workers; cache: pages ${PAGE_RESPONSE_CACHE:-1}, API ${API_RESPONSE_CACHE:-1};" \
+     "Accept-Encoding: ${ACCEPT_ENCODING:-none}"
 printf '%-22s %9s %9s %9s %9s %9s %7s %7s\n' target req/s p50 p90 p99 max errors non-2xx
 failed=0
 for target in "${targets[@]}"; do
     label=${target%%|*}
     out=$(timeout $((SECONDS_PER_URL + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_URL}s" \
-        --timeout 10s --latency "$base${target#*|}")
+        --timeout 10s --latency ${ACCEPT_ENCODING:+-H "Accept-Encoding: $ACCEPT_ENCODING"} \
+        "$base${target#*|}")
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p90=$(awk '$1 == "90%" {print $2}' <<<"$out")

@@ -15,9 +15,11 @@ never cached.
 
 The middleware sits right after ConditionalGetMiddleware: a hit skips sessions,
 authentication, the URL resolver and the view, and the outer middlewares still add CORS
-headers and answer If-None-Match with a 304. With the default per-process memory cache, the
-processes of one machine learn of each other's changes at once through a small file
-(``CONTENT_GENERATION_FILE``); several machines share the cache instead (``REDIS_URL``).
+headers and answer If-None-Match with a 304. Answers are kept as sent, gzipped for clients that
+accept it (cms/compression.py), so a hit is never compressed again. With the default
+per-process memory cache, the processes of one machine learn of each other's changes at once
+through a small file (``CONTENT_GENERATION_FILE``); several machines share the cache instead
+(``REDIS_URL``).
 """
 
 import hashlib
@@ -28,6 +30,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.gzip import re_accepts_gzip
 
 API_PREFIX = "/api/"
 # Addresses never answered from the cache (besides the API, which has its own switch).
@@ -132,13 +135,16 @@ def _cached_path(path: str) -> bool:
     return getattr(settings, "PAGE_RESPONSE_CACHE", True)
 
 
-def _cacheable_request(request) -> bool:
+def anonymous(request) -> bool:
+    """No credentials: no session cookie and no Authorization header."""
     return (
-        request.method in ("GET", "HEAD")
-        and "HTTP_AUTHORIZATION" not in request.META
+        "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and _cached_path(request.path)
     )
+
+
+def _cacheable_request(request) -> bool:
+    return request.method in ("GET", "HEAD") and anonymous(request) and _cached_path(request.path)
 
 
 def _cacheable_response(response) -> bool:
@@ -149,6 +155,12 @@ def _cacheable_response(response) -> bool:
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
+
+
+def _accepts_gzip(request) -> bool:
+    # Answers are stored as sent, gzipped or not (cms/compression.py, inside this middleware):
+    # the Vary: Accept-Encoding of the key.
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def response_cache(get_response):
@@ -164,7 +176,8 @@ def response_cache(get_response):
             return get_response(request)
         address = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(address.encode()).hexdigest()
-        key = f"api-response:{generation()}:{request.method}:{digest}"
+        encoding = "gzip" if _accepts_gzip(request) else "identity"
+        key = f"api-response:{generation()}:{request.method}:{encoding}:{digest}"
         response = cache.get(key)
         if response is not None:
             return response

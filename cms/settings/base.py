@@ -84,6 +84,10 @@ MIDDLEWARE = [
     # Anonymous answers (API, public pages) from the cache until content changes
     # (cms/response_cache.py).
     "cms.response_cache.response_cache",
+    # Inside the cache, which keeps the compressed answer: gzip of anonymous public answers
+    # only (BREACH, cms/compression.py). ConditionalGetMiddleware's ETag is then that of the
+    # bytes sent, which are the same every time (no random padding).
+    "cms.compression.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
