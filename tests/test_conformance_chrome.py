@@ -465,8 +465,10 @@ def test_publiccode_yml_describes_the_software_for_the_reuse_catalogue():
     assert data["maintenance"]["type"] in {"internal", "contract", "community", "none"}
     # An OSI-approved licence, the one whose text is in LICENSE.
     assert data["legal"]["license"] == "EUPL-1.2"
-    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith(
-        "EUROPEAN UNION PUBLIC LICENCE v. 1.2"
+    assert (
+        (ROOT / "LICENSE")
+        .read_text(encoding="utf-8")
+        .startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2")
     )
     assert data["localisation"]["availableLanguages"] == ["it"]
     italian = data["description"]["it"]
