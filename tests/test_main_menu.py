@@ -20,6 +20,7 @@ from cms.models import (
     ServiceIndexPage,
     StandardPage,
 )
+from tests.agid_validator import SERVICE_TITLES
 from tests.factories import CallPageFactory, add_published, republish
 from tests.registry_factories import AreaFactory, SubareaFactory
 
@@ -41,24 +42,7 @@ SECOND_LEVEL = {
         "uffici",
     },
     "news-category-link": {"avvisi", "comunicati", "notizie"},
-    "service-category-link": {
-        "educazione e formazione",
-        "salute, benessere e assistenza",
-        "vita lavorativa",
-        "mobilità e trasporti",
-        "catasto e urbanistica",
-        "anagrafe e stato civile",
-        "turismo",
-        "giustizia e sicurezza pubblica",
-        "tributi, finanze e contravvenzioni",
-        "cultura e tempo libero",
-        "ambiente",
-        "imprese e commercio",
-        "autorizzazioni",
-        "appalti pubblici",
-        "agricoltura e pesca",
-        "agricoltura, caccia e pesca",
-    },
+    "service-category-link": SERVICE_TITLES,
 }
 HOOKED_LINK = re.compile(
     r'<a\s[^>]*?href="([^"]+)"[^>]*?data-element="([a-z-]+)"[^>]*>(.*?)</a>', re.S

@@ -18,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.listing import parse_params
 from cms.models import BodyIdentity, ServiceIndexPage, ServicePage, ServiceStatus
 from cms.models.services import ServiceCategory
+from tests.agid_validator import SERVICE_TITLES
 from tests.factories import DocumentFactory, StandardPageFactory, add_published, republish
 from topics.models import PageTopic, Topic
 
@@ -52,26 +53,6 @@ EXIST_HOOKS = {
     ],
     "Condizioni di servizio": ["service-file"],
     "Contatti": ["service-area"],
-}
-# The second-level titles the validator accepts under "Servizi" (audit C.SI.1.7,
-# src/audits/municipality_second_level_pages_audit/menuItems.ts), compared in lower case.
-VALIDATOR_SERVICE_TITLES = {
-    "educazione e formazione",
-    "salute, benessere e assistenza",
-    "vita lavorativa",
-    "mobilità e trasporti",
-    "catasto e urbanistica",
-    "anagrafe e stato civile",
-    "turismo",
-    "giustizia e sicurezza pubblica",
-    "tributi, finanze e contravvenzioni",
-    "cultura e tempo libero",
-    "ambiente",
-    "imprese e commercio",
-    "autorizzazioni",
-    "appalti pubblici",
-    "agricoltura e pesca",
-    "agricoltura, caccia e pesca",
 }
 
 
@@ -459,7 +440,7 @@ def test_the_services_section_links_each_category_with_cards_by_its_exact_label(
         ),
         ("Vita lavorativa", f"{service_index.url}?categoria=vita-lavorativa"),
     ]
-    assert all(title.lower() in VALIDATOR_SERVICE_TITLES for title, _href in category_links(soup))
+    assert all(title.lower() in SERVICE_TITLES for title, _href in category_links(soup))
     counts = [link.parent.get_text(" ", strip=True) for link in hook(soup, "service-category-link")]
     assert counts == ["Salute, benessere e assistenza (1 servizio)", "Vita lavorativa (2 servizi)"]
     # The link to the whole list carries no hook: its title is not in the model's vocabulary.
@@ -469,7 +450,7 @@ def test_the_services_section_links_each_category_with_cards_by_its_exact_label(
 
 
 def test_the_model_names_all_its_categories_in_the_validators_words():
-    assert {label.lower() for _key, label in ServiceCategory.choices} <= VALIDATOR_SERVICE_TITLES
+    assert {label.lower() for _key, label in ServiceCategory.choices} <= SERVICE_TITLES
     assert len(ServiceCategory.choices) == 15
 
 
@@ -581,7 +562,7 @@ def test_the_demo_services_pass_the_validators_checks(client):
     # C.SI.1.7, the "Servizi" part: every category link is a title of the model's list.
     titles = [title for title, _href in category_links(soup_of(client, index.url))]
     assert len(titles) >= 3
-    assert all(title.lower() in VALIDATOR_SERVICE_TITLES for title in titles)
+    assert all(title.lower() in SERVICE_TITLES for title in titles)
     # The service card replaced the generic page that described the same service.
     assert (
         not Page.objects.filter(slug="segretariato-sociale")
