@@ -70,10 +70,9 @@ def section_reach(section, root_depth) -> tuple:
         target = link.link_page
         if target.depth > root_depth:
             reach.append((target.path, 1))
-        if target.specific_class is MenuSectionPage:
-            for inner in target.specific.section_links.select_related("link_page"):
-                if inner.link_page.depth > root_depth:
-                    reach.append((inner.link_page.path, 2))
+        for inner in link.inner_links():
+            if inner.link_page.depth > root_depth:
+                reach.append((inner.link_page.path, 2))
     return tuple(reach)
 
 

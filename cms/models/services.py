@@ -16,7 +16,7 @@ from topics.panels import topics_panel
 
 from .base import BasePage
 from .listing import SectionIndexPage
-from .settings import LinkField
+from .settings import LinkField, page_or_address
 
 
 class ServiceCategory(models.TextChoices):
@@ -328,10 +328,7 @@ class ServiceIndexPage(SectionIndexPage):
 
     def booking_address(self) -> str:
         """Where "Prenota appuntamento" leads: the chosen page while live, else the address."""
-        page = self.booking_page
-        if page is not None and page.live:
-            return page.url or ""
-        return self.booking_url
+        return page_or_address(self.booking_page, self.booking_url)
 
     def get_template(self, request, *args, **kwargs):
         return "cms/service_index_page.html"

@@ -111,6 +111,14 @@ class LinkField(models.CharField):
         super().__init__(*args, **kwargs)
 
 
+def page_or_address(page, address) -> str:
+    """A link chosen as a page or a typed address: the page's URL while it is live, else the
+    address (possibly empty)."""
+    if page is not None and page.live:
+        return page.url or ""
+    return address
+
+
 def _page_field(label):
     return models.ForeignKey(
         "wagtailcore.Page",
@@ -171,10 +179,7 @@ class FooterLinks(RememberedSetting):
 
     def url_of(self, kind) -> str:
         """The address of link ``kind``: its page's (when live), else the typed address."""
-        page = getattr(self, f"{kind}_page")
-        if page is not None and page.live:
-            return page.url or ""
-        return getattr(self, f"{kind}_url")
+        return page_or_address(getattr(self, f"{kind}_page"), getattr(self, f"{kind}_url"))
 
     def links(self, accessibility_statement_url="") -> list[FooterLink]:
         """The footer's links in order, without those that lead nowhere. The accessibility
